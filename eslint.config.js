@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Content code never talks to the API or imports the heavy libraries.
+    files: ['lib/autofill/**', 'lib/links/**', 'lib/domain/**', 'entrypoints/*.content/**', 'entrypoints/*.content.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/api', '**/api/**', 'zod', 'otplib', 'react', 'react-dom'] }],
+    },
+  },
+  {
+    files: ['tests/**', 'scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

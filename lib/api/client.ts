@@ -1,0 +1,186 @@
+import { ApiError } from './errors';
+import {
+  CompleteBodySchema,
+  ErrorEnvelope,
+  FailBodySchema,
+  SuccessEnvelope,
+  TaskListSchema,
+  TaskSchema,
+  type CompleteBody,
+  type FailBody,
+  type Task,
+} from './schemas';
+
+export const DEFAULT_API_BASE_URL = 'https://manager.likepion.com/api/v1/entity';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Server messages are shown to workers; keep them short. */
+const MAX_SERVER_MESSAGE = 300;
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Checks and normalises a base URL: http(s) only, no credentials, no query
+ * or fragment, no trailing slash. Throws ApiError('config') otherwise.
+ */
+export function normalizeBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ApiError({ kind: 'config', serverMessage: 'base URL is not a URL' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ApiError({ kind: 'config', serverMessage: 'base URL must be http(s)' });
+  }
+  if (url.username || url.password) {
+    throw new ApiError({ kind: 'config', serverMessage: 'base URL must not contain credentials' });
+  }
+  url.search = '';
+  url.hash = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  listTasks(opts?: { limit?: number; status?: string }): Promise<Task[]>;
+  getTask(id: string, opts?: { status?: string }): Promise<Task>;
+  startTask(id: string): Promise<unknown>;
+  completeTask(id: string, body?: CompleteBody): Promise<unknown>;
+  failTask(id: string, body: FailBody): Promise<unknown>;
+}
+
+export function createApiClient(opts: ApiClientOptions): ApiClient {
+  const baseUrl = normalizeBaseUrl(opts.baseUrl);
+  const apiKey = opts.apiKey.trim();
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    if (!apiKey) throw new ApiError({ kind: 'config', serverMessage: 'API key is empty' });
+    // Header values must be ISO-8859-1; a pasted key with odd characters would
+    // otherwise throw a TypeError that looks like a network fault.
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+      throw new ApiError({ kind: 'config', serverMessage: 'API key has characters that cannot be sent' });
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    let res: Response;
+    let raw: string;
+    try {
+      res = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          'X-API-Key': apiKey,
+          Accept: 'application/json',
+          ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error',
+      });
+      raw = await res.text();
+    } catch {
+      // The underlying error may echo the URL; it never carries the key, but
+      // we keep only the kind so nothing unexpected reaches a log.
+      throw new ApiError({ kind: timedOut ? 'timeout' : 'network' });
+    } finally {
+      clearTimeout(timer);
+    }
+    return interpret(res, raw);
+  }
+
+  return {
+    baseUrl,
+    async listTasks({ limit = 5, status = 'connect' } = {}) {
+      const n = Math.max(1, Math.min(1000, Math.trunc(limit)));
+      const data = await call('GET', `/links?limit=${n}&status=${encodeURIComponent(status)}`);
+      return parse(TaskListSchema, data);
+    },
+    async getTask(id, { status } = {}) {
+      const q = status ? `?status=${encodeURIComponent(status)}` : '';
+      return parse(TaskSchema, await call('GET', `/links/${encodeURIComponent(id)}${q}`));
+    },
+    startTask: (id) => call('POST', `/links/${encodeURIComponent(id)}/start`, {}),
+    completeTask: (id, body = {}) =>
+      call('POST', `/links/${encodeURIComponent(id)}/complete`, CompleteBodySchema.parse(body)),
+    async failTask(id, body) {
+      const checked = FailBodySchema.safeParse(body);
+      if (!checked.success) throw new ApiError({ kind: 'bad_request', serverMessage: 'error_message must be 1–1000 characters' });
+      return call('POST', `/links/${encodeURIComponent(id)}/fail`, checked.data);
+    },
+  };
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new ApiError({ kind: 'invalid_response', serverMessage: 'unexpected data shape' });
+  return r.data;
+}
+
+function retryAfter(res: Response): number | undefined {
+  const h = res.headers.get('Retry-After');
+  if (!h) return undefined;
+  const secs = Number(h);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(h);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+/** Turns a response into `data`, or the ApiError that describes it. */
+function interpret(res: Response, raw: string): unknown {
+  let json: unknown;
+  let isJson = true;
+  try {
+    json = raw.length ? JSON.parse(raw) : undefined;
+  } catch {
+    isJson = false;
+  }
+  const err = isJson ? ErrorEnvelope.safeParse(json) : undefined;
+  const serverMessage = err?.success ? err.data.message?.slice(0, MAX_SERVER_MESSAGE) : undefined;
+  const status = res.status;
+
+  if (res.ok) {
+    if (!isJson) throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'not JSON' });
+    if (err?.success) {
+      // A 2xx that says success:false is a rejection of what we asked.
+      throw new ApiError({ kind: 'wrong_status', status, serverMessage, currentStatus: err.data.current_status });
+    }
+    const ok = SuccessEnvelope.safeParse(json);
+    if (!ok.success) throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'no success envelope' });
+    return ok.data.data;
+  }
+
+  const base = { status, serverMessage };
+  if (status === 401 || status === 403) throw new ApiError({ kind: 'unauthorized', ...base });
+  if (status === 429) throw new ApiError({ kind: 'rate_limited', ...base, retryAfterMs: retryAfter(res) });
+  if (status >= 500) throw new ApiError({ kind: 'server', ...base, retryAfterMs: retryAfter(res) });
+  if (status === 404) {
+    if (err?.success && (err.data.current_status || /status/i.test(err.data.message ?? ''))) {
+      throw new ApiError({
+        kind: 'wrong_status',
+        ...base,
+        currentStatus: err.data.current_status,
+        expectedStatus: err.data.expected,
+      });
+    }
+    // A 404 without our error envelope (an HTML page) means a wrong base URL, not a missing task.
+    if (!err?.success) throw new ApiError({ kind: 'invalid_response', ...base, serverMessage: 'not the Entity API' });
+    throw new ApiError({ kind: 'not_found', ...base });
+  }
+  if (status === 409 || (status === 400 && /status/i.test(serverMessage ?? ''))) {
+    throw new ApiError({ kind: 'wrong_status', ...base, currentStatus: err?.success ? err.data.current_status : undefined });
+  }
+  if (status === 408) throw new ApiError({ kind: 'timeout', ...base });
+  throw new ApiError({ kind: 'bad_request', ...base });
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Optional text field: the API sends strings, but null / missing / numbers are tolerated. */
+const text = z
+  .union([z.string(), z.number(), z.null(), z.undefined()])
+  .transform((v) => (v == null ? '' : String(v)));
+
+/**
+ * `entity_connect` is documented as an array of URLs. Anything that is not a
+ * string is dropped here; URL safety is judged later (lib/links).
+ */
+const linkList = z
+  .union([z.array(z.unknown()), z.null(), z.undefined()])
+  .transform((v) => (v ?? []).filter((x): x is string => typeof x === 'string'));
+
+/** One task as the API returns it. Unknown fields are kept (phase-1 profile fields). */
+export const TaskSchema = z.looseObject({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  request_id: text.optional(),
+  domain: z.string().trim().min(1),
+  website: text.optional(),
+  email: text.optional(),
+  username: text.optional(),
+  password: text.optional(),
+  pass_mail: text.optional(),
+  twofa: text.optional(),
+  app_password: text.optional(),
+  status: z.string().optional(),
+  link_profile: text.optional(),
+  entity_connect: linkList.optional(),
+});
+export type Task = z.output<typeof TaskSchema>;
+
+export const SuccessEnvelope = z.looseObject({ success: z.literal(true), data: z.unknown() });
+export const ErrorEnvelope = z.looseObject({
+  success: z.literal(false),
+  message: z.string().optional(),
+  current_status: z.string().optional(),
+  expected: z.string().optional(),
+});
+
+export const TaskListSchema = z.array(TaskSchema);
+
+export const FAIL_REASON_MAX = 1000;
+
+export const CompleteBodySchema = z.object({
+  link_post: z.string().url().optional(),
+  link_profile: z.string().url().optional(),
+  note: z.string().max(5000).optional(),
+});
+export type CompleteBody = z.infer<typeof CompleteBodySchema>;
+
+export const FailBodySchema = z.object({
+  error_message: z.string().trim().min(1).max(FAIL_REASON_MAX),
+  note: z.string().max(5000).optional(),
+});
+export type FailBody = z.infer<typeof FailBodySchema>;

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// Firefox is built as MV2 on purpose (see README "Firefox"): host access is
+// granted at install and cannot be silently revoked per site, and the
+// background page is long-lived, which suits an all-day work tool.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Entity Connect',
+    description: 'Likepion Entity connect phase: pull a task, fill the site, report the outcome.',
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite'],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'open-task-site': { description: 'Open the active task’s site', suggested_key: { default: 'Alt+Shift+O' } },
+      'fill-now': { description: 'Fill this page now', suggested_key: { default: 'Alt+Shift+F' } },
+      'complete-task': { description: 'Complete the active task', suggested_key: { default: 'Alt+Shift+C' } },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'entity-connect@likepion.com',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
