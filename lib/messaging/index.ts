@@ -21,8 +21,14 @@ export interface TotpNow {
   remaining: number;
 }
 
-/** Only what the content script of the task's domain needs: no API key, no TOTP secret. */
+/**
+ * Only what a content script needs: no API key, no TOTP secret (the code is
+ * computed in the background). `scope: 'gmail'` is sent to Google's sign-in
+ * pages and carries the task's Gmail account only (email, pass_mail, its TOTP):
+ * there username/website/links are empty.
+ */
 export interface FillData {
+  scope: 'task' | 'gmail';
   taskId: string;
   domain: string;
   username: string;
@@ -35,13 +41,6 @@ export interface FillData {
   autoSubmitLogin: boolean;
   appendLinksToBio: boolean;
   language: Settings['language'];
-}
-
-/** The narrower data for Google's sign-in pages: the task's Gmail account. */
-export interface GmailFillData {
-  email: string;
-  password: string;
-  totp: TotpNow | null;
 }
 
 export interface FillReport {
@@ -67,7 +66,7 @@ interface ProtocolMap {
   fillActiveTab(): ActionResult;
 
   // content script (task domain) → background; checked by sender
-  getFillData(): FillData | GmailFillData | null;
+  getFillData(): FillData | null;
   reportFill(data: FillReport): void;
   panelComplete(): ActionResult;
   panelFail(data: { reason: string }): ActionResult;
