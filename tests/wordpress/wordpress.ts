@@ -307,7 +307,7 @@ async function ensureTemplate(host: string): Promise<string> {
     await mysqld?.stop();
     const log = await tail(path.join(build, 'log', 'mysqld.err'));
     await fs.rm(build, { recursive: true, force: true });
-    throw new Error(`startWordPress: installing the WordPress template failed: ${(err as Error).message}${log}`);
+    throw new Error(`startWordPress: installing the WordPress template failed: ${(err as Error).message}${log}`, { cause: err });
   }
 }
 
