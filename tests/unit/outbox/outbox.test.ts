@@ -17,7 +17,7 @@ let api: FakeApi;
 let outbox: Outbox;
 let getClientError: ApiError | null;
 
-const alarm = () => ({ name: OUTBOX_ALARM, scheduledTime: clock, persistAcrossSessions: false });
+const alarmEvent = () => ({ name: OUTBOX_ALARM, scheduledTime: clock, persistAcrossSessions: false });
 
 function connecting(id: string) {
   return makeTask(id, { status: 'connecting' });
@@ -87,11 +87,11 @@ describe('outbox: retry with backoff', () => {
     expect(alarm?.scheduledTime).toBe(e!.nextAttemptAt);
 
     // An early alarm (or popup open) sends nothing.
-    await fakeBrowser.alarms.onAlarm.trigger(alarm());
+    await fakeBrowser.alarms.onAlarm.trigger(alarmEvent());
     expect(api.count('complete')).toBe(1);
 
     clock = e!.nextAttemptAt;
-    await fakeBrowser.alarms.onAlarm.trigger(alarm());
+    await fakeBrowser.alarms.onAlarm.trigger(alarmEvent());
     expect(api.count('complete')).toBe(2);
     expect(await outboxItem.getValue()).toEqual([]);
     expect(api.reports).toHaveLength(1);
@@ -261,7 +261,7 @@ describe('outbox: 401 pauses everything until settings change', () => {
 describe('outbox: one flush at a time', () => {
   it('concurrent triggers send each report once', async () => {
     await enqueueComplete('t1');
-    await Promise.all([outbox.flush(), outbox.flush(), outbox.flush(), fakeBrowser.alarms.onAlarm.trigger(alarm())]);
+    await Promise.all([outbox.flush(), outbox.flush(), outbox.flush(), fakeBrowser.alarms.onAlarm.trigger(alarmEvent())]);
     expect(api.count('complete')).toBe(1);
     expect(api.reports).toHaveLength(1);
   });
