@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import type { MessageKey } from '../../lib/i18n';
+import { CopyButton } from '../shared/CopyButton';
+import { useT } from '../shared/i18n';
+import { copyableLinks, reviewLinks, type LinkVerdict } from './links';
+
+const VERDICT_KEYS: Record<Exclude<LinkVerdict, 'ok'>, MessageKey> = {
+  duplicate: 'task.linkDuplicate',
+  unsafe: 'task.linkUnsafe',
+  invalid: 'task.linkInvalid',
+};
+
+export function Links({ links }: { links: readonly string[] }) {
+  const tr = useT();
+  const reviewed = useMemo(() => reviewLinks(links), [links]);
+  const all = copyableLinks(reviewed);
+
+  if (reviewed.length === 0) {
+    return (
+      <p className="muted small" data-testid="links-empty">
+        {tr('task.noLinks')}
+      </p>
+    );
+  }
+  return (
+    <details className="links" open={reviewed.length <= 5}>
+      <summary>
+        <span>{tr('task.links', { count: reviewed.filter((l) => l.verdict === 'ok').length })}</span>
+      </summary>
+      <div className="links-head">
+        <CopyButton value={all} testId="copy-all-links" label={tr('task.links', { count: reviewed.length })} text={tr('task.copyAll')} />
+      </div>
+      <ol className="link-list" data-testid="link-list">
+        {reviewed.map((link, i) => (
+          <li key={`${i}:${link.value}`} className={`link link-${link.verdict}`} data-testid="link-item" data-verdict={link.verdict}>
+            <span className="link-url mono" title={link.value}>
+              {link.value}
+            </span>
+            {link.verdict === 'ok' ? (
+              <CopyButton value={link.value} testId="copy-link" label={link.value} />
+            ) : (
+              <span className="link-flag">{tr(VERDICT_KEYS[link.verdict] as 'task.linkUnsafe')}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
