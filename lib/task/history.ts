@@ -1,0 +1,23 @@
+import type { HistoryEntry } from '../storage';
+
+/** How many finished tasks are kept (newest first); enough for a long day and a few more. */
+export const HISTORY_MAX = 500;
+
+export function addHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [entry, ...history].slice(0, HISTORY_MAX);
+}
+
+/** Today's counters (local calendar day), computed from the history: no second source of truth. */
+export function countToday(history: readonly HistoryEntry[], now: number = Date.now()): { completed: number; failed: number } {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  const from = start.getTime();
+  let completed = 0;
+  let failed = 0;
+  for (const h of history) {
+    if (h.finishedAt < from || h.finishedAt > now) continue;
+    if (h.outcome === 'complete') completed += 1;
+    else failed += 1;
+  }
+  return { completed, failed };
+}
