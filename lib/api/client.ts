@@ -60,7 +60,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
 
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown, mode: Mode = 'data'): Promise<unknown> {
     if (!apiKey) throw new ApiError({ kind: 'config', serverMessage: 'API key is empty' });
     // Header values must be ISO-8859-1; a pasted key with odd characters would
     // otherwise throw a TypeError that looks like a network fault.
@@ -97,13 +97,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     } finally {
       clearTimeout(timer);
     }
-    return interpret(res, raw);
+    return interpret(res, raw, mode);
   }
 
   return {
     baseUrl,
     async listTasks({ limit = 5, status = 'connect' } = {}) {
-      const n = Math.max(1, Math.min(1000, Math.trunc(limit)));
+      // NaN / Infinity would otherwise be sent as "limit=NaN".
+      const n = Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.trunc(limit))) : 5;
       const data = await call('GET', `/links?limit=${n}&status=${encodeURIComponent(status)}`);
       return parse(TaskListSchema, data);
     },
@@ -111,13 +112,17 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       const q = status ? `?status=${encodeURIComponent(status)}` : '';
       return parse(TaskSchema, await call('GET', `/links/${encodeURIComponent(id)}${q}`));
     },
-    startTask: (id) => call('POST', `/links/${encodeURIComponent(id)}/start`, {}),
-    completeTask: (id, body = {}) =>
-      call('POST', `/links/${encodeURIComponent(id)}/complete`, CompleteBodySchema.parse(body)),
+    startTask: (id) => call('POST', `/links/${encodeURIComponent(id)}/start`, {}, 'action'),
+    async completeTask(id, body = {}) {
+      // safeParse, not parse: a bad link_post must reject with an ApiError, never throw a ZodError.
+      const checked = CompleteBodySchema.safeParse(body);
+      if (!checked.success) throw new ApiError({ kind: 'bad_request', serverMessage: 'link_post must be a URL' });
+      return call('POST', `/links/${encodeURIComponent(id)}/complete`, checked.data, 'action');
+    },
     async failTask(id, body) {
       const checked = FailBodySchema.safeParse(body);
       if (!checked.success) throw new ApiError({ kind: 'bad_request', serverMessage: 'error_message must be 1–1000 characters' });
-      return call('POST', `/links/${encodeURIComponent(id)}/fail`, checked.data);
+      return call('POST', `/links/${encodeURIComponent(id)}/fail`, checked.data, 'action');
     },
   };
 }
@@ -137,8 +142,15 @@ function retryAfter(res: Response): number | undefined {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
+/**
+ * `data`: list/get, whose answer must be the documented success envelope.
+ * `action`: start/complete/fail, whose bodies are undocumented: any 2xx JSON
+ * (or an empty 2xx) is an acknowledgement unless it says `success: false`.
+ */
+type Mode = 'data' | 'action';
+
 /** Turns a response into `data`, or the ApiError that describes it. */
-function interpret(res: Response, raw: string): unknown {
+function interpret(res: Response, raw: string, mode: Mode): unknown {
   let json: unknown;
   let isJson = true;
   try {
@@ -157,8 +169,9 @@ function interpret(res: Response, raw: string): unknown {
       throw new ApiError({ kind: 'wrong_status', status, serverMessage, currentStatus: err.data.current_status });
     }
     const ok = SuccessEnvelope.safeParse(json);
-    if (!ok.success) throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'no success envelope' });
-    return ok.data.data;
+    if (ok.success) return ok.data.data;
+    if (mode === 'action') return json;
+    throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'no success envelope' });
   }
 
   const base = { status, serverMessage };

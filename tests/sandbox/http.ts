@@ -36,7 +36,8 @@ export function parseJson(body: Buffer): unknown {
 export function writeReply(res: ServerResponse, reply: Reply): void {
   if (res.writableEnded || res.destroyed) return;
   const isText = reply.text !== undefined;
-  const payload = isText ? reply.text! : JSON.stringify(reply.json ?? null);
+  // 204/304 carry no body by definition.
+  const payload = reply.status === 204 || reply.status === 304 ? '' : isText ? reply.text! : JSON.stringify(reply.json ?? null);
   res.writeHead(reply.status, {
     'Content-Type': reply.contentType ?? (isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
     'Content-Length': Buffer.byteLength(payload),
