@@ -4,12 +4,12 @@
 # second) when everything is in place. Starts no system service: the tests run
 # their own private MariaDB and Apache on loopback (tests/wordpress/wordpress.ts).
 #
-# Usage (as root): bash tests/wordpress/setup.sh [host ...]   (default host: wp-demo.test)
+# Usage (as root): bash tests/wordpress/setup.sh [host ...]   (default: wp-demo.test wp-smoke.test)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 hosts=("$@")
-[ ${#hosts[@]} -gt 0 ] || hosts=(wp-demo.test)
+[ ${#hosts[@]} -gt 0 ] || hosts=(wp-demo.test wp-smoke.test)
 
 pkgs=(wordpress mariadb-server apache2 libapache2-mod-php8.2 php8.2-mysql php8.2-gd php8.2-xml php8.2-mbstring php8.2-curl)
 
