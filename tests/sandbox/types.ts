@@ -7,17 +7,20 @@ export type TaskStatus = 'register' | 'connect' | 'connecting' | 'completed' | '
  * `status` is sent by the API as is (unknown extra fields too), so tests can
  * make the server send odd data (`entity_connect: null`, numbers, …).
  */
+/** Text fields are strings on the real API; numbers and null are allowed here to test tolerance. */
+type Text = string | number | null;
+
 export interface SandboxTask {
   id: string;
-  request_id?: string;
+  request_id?: Text;
   domain: string;
-  website?: string;
-  email?: string;
-  username?: string;
-  password?: string;
-  pass_mail?: string;
-  twofa?: string;
-  app_password?: string;
+  website?: Text;
+  email?: Text;
+  username?: Text;
+  password?: Text;
+  pass_mail?: Text;
+  twofa?: Text;
+  app_password?: Text;
   entity_connect?: unknown;
   status: TaskStatus;
   [extra: string]: unknown;
