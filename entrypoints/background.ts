@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../lib/background';
 
 export default defineBackground(() => {
-  // wired in lib/background
+  startBackground();
 });

@@ -1,0 +1,35 @@
+import type { FillData } from '../messaging';
+import type { ActiveTask, Settings } from '../storage';
+import { tryCurrentTotp } from '../totp';
+import type { ContentScope } from './senders';
+
+/**
+ * The data a content script gets. Built field by field (never by spreading
+ * the task or the settings) so the API key and the TOTP secret cannot slip
+ * in: the TOTP goes out as the current code only.
+ */
+export function buildFillData(active: ActiveTask, settings: Settings, scope: ContentScope, now: number = Date.now()): FillData {
+  const task = active.task;
+  const common = {
+    taskId: task.id,
+    domain: task.domain,
+    totp: tryCurrentTotp(task.twofa, now),
+    autofillMode: settings.autofillMode,
+    autoSubmitLogin: settings.autoSubmitLogin,
+    appendLinksToBio: settings.appendLinksToBio,
+    language: settings.language,
+  };
+  if (scope === 'gmail') {
+    // Google's sign-in gets the task's Gmail account and nothing of the site.
+    return { scope, ...common, username: '', email: task.email ?? '', password: task.pass_mail ?? '', website: '', links: [] };
+  }
+  return {
+    scope,
+    ...common,
+    username: task.username ?? '',
+    email: task.email ?? '',
+    password: task.password ?? '',
+    website: task.website ?? '',
+    links: [...(task.entity_connect ?? [])],
+  };
+}

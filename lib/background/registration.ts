@@ -1,0 +1,73 @@
+import { normalizeTaskDomain } from '../domain';
+import type { ActiveTask } from '../storage';
+
+/** The built file of entrypoints/task.content (WXT output path). */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
+export const CONTENT_SCRIPT_ID = 'entity-connect-task';
+export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
+
+/** The slice of `browser.scripting` used here (injected so tests can fake it). */
+export interface ScriptingApi {
+  registerContentScripts(scripts: {
+    id: string;
+    matches: string[];
+    js: string[];
+    allFrames?: boolean;
+    runAt?: 'document_start' | 'document_end' | 'document_idle';
+    persistAcrossSessions?: boolean;
+  }[]): Promise<unknown>;
+  unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[] }[]>;
+  executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
+}
+
+export interface TabsApi {
+  query(q: { url?: string | string[] }): Promise<{ id?: number; url?: string }[]>;
+}
+
+/** Match patterns for the task's domain and its subdomains (any port), plus Google's sign-in. */
+export function matchesFor(active: ActiveTask): string[] | null {
+  const domain = normalizeTaskDomain(active.task.domain);
+  if (!domain) return null;
+  return [`*://${domain}/*`, `*://*.${domain}/*`, GOOGLE_SIGN_IN_MATCH];
+}
+
+/**
+ * Makes the registered content script match the active task: registered for
+ * its domain while a task is active, absent otherwise. Idempotent; runs at
+ * start-up too, since registrations may or may not survive a restart.
+ * With `injectOpenTabs`, tabs already open on the task's pages get the script
+ * now (top frame only: an embedded frame of another host never gets our code).
+ */
+export async function syncContentScripts(
+  active: ActiveTask | null,
+  scripting: ScriptingApi,
+  tabs?: TabsApi,
+  opts: { injectOpenTabs?: boolean } = {},
+): Promise<string[] | null> {
+  const matches = active ? matchesFor(active) : null;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => []);
+  const current = existing.find((s) => s.id === CONTENT_SCRIPT_ID);
+  const same = !!matches && !!current && sameList(current.matches ?? [], matches);
+  if (current && !same) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (matches && !same) {
+    await scripting.registerContentScripts([
+      { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  if (matches && opts.injectOpenTabs && tabs) {
+    const open = await tabs.query({ url: matches }).catch(() => []);
+    await Promise.all(
+      open.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined),
+      ),
+    );
+  }
+  return matches;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
