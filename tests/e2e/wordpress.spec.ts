@@ -17,15 +17,15 @@ const test = base.extend<{ wp: WordPressInstance }>({
   // EC_EXTENSION_DIR: a private build (`wxt build -c` with another outDir), so
   // a run never races another engineer's `npm run build` over .output/.
   // eslint-disable-next-line no-empty-pattern
-  ext: async ({}, use) => {
+  ext: async ({}, provide) => {
     const ext = await launchWithExtension({ extensionDir: process.env.EC_EXTENSION_DIR || undefined });
-    await use(ext);
+    await provide(ext);
     await ext.close();
   },
   // eslint-disable-next-line no-empty-pattern
-  wp: async ({}, use) => {
+  wp: async ({}, provide) => {
     const wp = await startWordPress({ host: 'wp-demo.test' });
-    await use(wp);
+    await provide(wp);
     await wp.stop();
   },
 });
