@@ -302,12 +302,24 @@ async function ensureTemplate(host: string): Promise<string> {
       if (!existsSync(path.join(final, 'ready'))) throw err;
       await fs.rm(build, { recursive: true, force: true });
     }
+    await removeStale(root, path.basename(final));
     return final;
   } catch (err) {
     await mysqld?.stop();
     const log = await tail(path.join(build, 'log', 'mysqld.err'));
     await fs.rm(build, { recursive: true, force: true });
     throw new Error(`startWordPress: installing the WordPress template failed: ${(err as Error).message}${log}`, { cause: err });
+  }
+}
+
+/** Templates of older versions and builds abandoned by killed processes (old enough not to be in use). */
+async function removeStale(root: string, keep: string): Promise<void> {
+  const cutoff = Date.now() - 15 * 60_000;
+  for (const name of await fs.readdir(root)) {
+    if (name === keep || !/^(template|build)-/.test(name)) continue;
+    const full = path.join(root, name);
+    const stat = await fs.stat(full).catch(() => null);
+    if (stat && stat.mtimeMs < cutoff) await fs.rm(full, { recursive: true, force: true });
   }
 }
 
