@@ -1,0 +1,423 @@
+/**
+ * Page and field classification: login (one- and two-step), one-time code
+ * (single field or split boxes), and the profile editor (platform fields,
+ * website, generic link slots with label inputs or network pickers, list
+ * boxes, bio). Pure decisions over collected fields: nothing is written here.
+ */
+import { PLATFORMS, platformForHost, type PlatformId } from '../../links';
+import type { Field } from './fields';
+import { K } from './keywords';
+import { bagHas, makeBag, mergeBags, squash, type Bag } from './text';
+
+export interface LoginTarget {
+  identifier: Field | null;
+  password: Field | null;
+  /** The identifier asks for an email only. */
+  emailOnly: boolean;
+  group: Element | Document | ShadowRoot;
+}
+
+export interface OtpTarget {
+  fields: Field[];
+  /** One-digit boxes rather than one field. */
+  split: boolean;
+}
+
+export interface SlotTarget {
+  field: Field;
+  /** The label input of a "label + URL" pair (Mastodon-style). */
+  label: Field | null;
+  /** The network picker of a "network + URL" row. */
+  picker: Field | null;
+}
+
+export interface ProfileTargets {
+  platforms: { field: Field; platform: PlatformId }[];
+  website: Field | null;
+  slots: SlotTarget[];
+  lists: Field[];
+  bio: Field | null;
+}
+
+export interface PageAnalysis {
+  logins: LoginTarget[];
+  otp: OtpTarget[];
+  /** A code field that asks for an emailed/SMS code: never gets the TOTP. */
+  otpRefused: Field[];
+  profile: ProfileTargets;
+  /** New-password / confirm fields seen (sign-up or change-password). */
+  newPasswordForms: number;
+}
+
+type Group = Element | Document | ShadowRoot;
+
+export function isEditable(f: Field): boolean {
+  const el = f.el as HTMLInputElement;
+  return !el.disabled && !(f.kind !== 'select' && el.readOnly) && !el.closest('fieldset[disabled]');
+}
+
+const usable = (f: Field) => isEditable(f) && f.isVisible();
+
+function groupOf(f: Field): Group {
+  return (f.el as HTMLInputElement).form ?? f.container ?? f.root;
+}
+
+const contextCache = new WeakMap<object, Bag>();
+
+/** Words that describe a form: its attributes, headings, legends and buttons (not every link in it). */
+export function groupContext(g: Group): Bag {
+  const cached = contextCache.get(g);
+  if (cached) return cached;
+  const parts: string[] = [];
+  if ('getAttribute' in g) {
+    for (const a of ['id', 'class', 'name', 'action', 'aria-label', 'role', 'title']) parts.push(g.getAttribute(a) ?? '');
+    const by = g.getAttribute('aria-labelledby');
+    if (by) for (const id of by.split(/\s+/)) parts.push(g.ownerDocument.getElementById(id)?.textContent ?? '');
+  }
+  const scope = g as ParentNode;
+  let heads = Array.from(scope.querySelectorAll('h1, h2, h3, h4, legend, [role=heading]')).slice(0, 6);
+  if (!heads.length && 'closest' in g) {
+    // a heading just before the form
+    let prev = (g as Element).previousElementSibling;
+    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (/^H[1-4]$/.test(prev.tagName)) {
+        heads = [prev];
+        break;
+      }
+    }
+  }
+  for (const h of heads) parts.push(squash(h.textContent, 80));
+  for (const b of Array.from(scope.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')).slice(0, 6)) {
+    parts.push(squash((b as HTMLInputElement).value || b.textContent || b.getAttribute('aria-label'), 40));
+  }
+  const bag = makeBag(parts.join(' '));
+  contextCache.set(g, bag);
+  return bag;
+}
+
+function pageContext(doc: Document): Bag {
+  let path: string;
+  try {
+    path = doc.location?.pathname ?? '';
+  } catch {
+    path = '';
+  }
+  return makeBag(doc.title, path.replace(/[/_.-]+/g, ' '));
+}
+
+/** Text of a group for OTP provenance ("we sent a code to your email"). */
+function groupProse(g: Group): Bag {
+  const t = (g as ParentNode & { textContent?: string | null }).textContent ?? '';
+  return makeBag(squash(t, 600));
+}
+
+// ---------- login ----------
+
+const identifierKinds = new Set(['text', 'email', 'tel', 'number']);
+
+function looksLikeNonIdentifier(f: Field): boolean {
+  return bagHas(f.strong, K.search) || bagHas(f.strong, K.captcha) || bagHas(f.strong, K.newsletter) || isOtpish(f) || f.kind === 'search';
+}
+
+function identifierScore(f: Field): number {
+  let s = 0;
+  if (['username', 'email', 'webauthn'].some((t) => f.autocomplete.split(/\s+/).includes(t))) s += 3;
+  if (f.kind === 'email') s += 2;
+  if (bagHas(f.strong, K.identifier)) s += 2;
+  return s;
+}
+
+function isEmailOnly(f: Field): boolean {
+  if (f.kind === 'email' || f.autocomplete.split(/\s+/).includes('email')) return true;
+  const b = mergeBags(f.strong, f.near);
+  return bagHas(b, K.email) && !bagHas(b, K.usernameOnly);
+}
+
+function isNewPassword(f: Field): boolean {
+  if (f.autocomplete.includes('new-password')) return true;
+  if (f.autocomplete.includes('current-password')) return false;
+  return bagHas(mergeBags(f.strong, f.near), K.newPassword);
+}
+
+function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[]; newPasswordForms: number } {
+  const groups = new Map<Group, Field[]>();
+  for (const f of fields) {
+    const g = groupOf(f);
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(f);
+  }
+  const logins: LoginTarget[] = [];
+  let newPasswordForms = 0;
+  const pageHasVisiblePassword = fields.some((f) => f.kind === 'password' && f.isVisible());
+  const page = pageContext(doc);
+
+  for (const [g, list] of groups) {
+    const passwords = list.filter((f) => f.kind === 'password' && !isOtpish(f) && usable(f));
+    if (passwords.length) {
+      const news = passwords.filter(isNewPassword);
+      const currents = passwords.filter((f) => !news.includes(f));
+      if (news.length || currents.length !== 1) {
+        newPasswordForms++;
+        continue; // sign-up / change password: never the task's password
+      }
+      const password = currents[0]!;
+      const before = list.filter((f) => f.order < password.order && identifierKinds.has(f.kind) && !looksLikeNonIdentifier(f) && usable(f));
+      const scored = before.filter((f) => identifierScore(f) > 0);
+      const identifier = scored.length ? scored[scored.length - 1]! : (before[before.length - 1] ?? null);
+      logins.push({ identifier, password, emailOnly: identifier ? isEmailOnly(identifier) : false, group: g });
+      continue;
+    }
+    if (pageHasVisiblePassword) continue;
+    // Two-step login: the identifier first, the password on a later step.
+    const texts = list.filter((f) => identifierKinds.has(f.kind) && usable(f));
+    if (texts.length !== 1) continue;
+    const f = texts[0]!;
+    if (looksLikeNonIdentifier(f) || identifierScore(f) === 0) continue;
+    const ctx = groupContext(g);
+    const hiddenPassword = list.some((x) => x.kind === 'password');
+    const loginish = bagHas(ctx, K.loginContext) || bagHas(page, K.loginContext) || (hiddenPassword && bagHas(ctx, K.nextContext));
+    if (!loginish || bagHas(ctx, K.notLogin)) continue;
+    logins.push({ identifier: f, password: null, emailOnly: isEmailOnly(f), group: g });
+  }
+  return { logins, newPasswordForms };
+}
+
+// ---------- one-time code ----------
+
+function isOtpish(f: Field): boolean {
+  if (f.autocomplete.includes('one-time-code')) return true;
+  return bagHas(mergeBags(f.strong, f.near), K.otpStrong);
+}
+
+const otpKinds = new Set(['text', 'number', 'tel']);
+
+function isBox(f: Field): boolean {
+  if (!otpKinds.has(f.kind)) return false;
+  if (f.maxLength === 1) return true;
+  const el = f.el as HTMLInputElement;
+  const numeric = el.inputMode === 'numeric' || el.getAttribute('inputmode') === 'numeric' || f.kind === 'number' || f.kind === 'tel';
+  return numeric && f.maxLength <= 1 && /0-9|\\d/.test(el.getAttribute('pattern') ?? '\\d');
+}
+
+function sentElsewhere(f: Field, g: Group): boolean {
+  const ctx = mergeBags(f.all, groupProse(g));
+  return bagHas(ctx, K.otpSentElsewhere) && !bagHas(ctx, K.otpAuthenticator);
+}
+
+function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
+  const otp: OtpTarget[] = [];
+  const refused: Field[] = [];
+  const used = new Set<Field>();
+  const candidates = fields.filter((f) => otpKinds.has(f.kind) && usable(f));
+
+  // split one-digit boxes: 4–8 consecutive boxes sharing a parent or grandparent
+  for (let i = 0; i < candidates.length; i++) {
+    const first = candidates[i]!;
+    if (used.has(first) || !isBox(first)) continue;
+    const anc = first.el.parentElement?.parentElement ?? first.el.parentElement;
+    const run = [first];
+    for (let j = i + 1; j < candidates.length; j++) {
+      const f = candidates[j]!;
+      if (!isBox(f) || !anc || !anc.contains(f.el) || f.order !== run[run.length - 1]!.order + 1) break;
+      run.push(f);
+    }
+    if (run.length < 4 || run.length > 8) continue;
+    run.forEach((f) => used.add(f));
+    const g = groupOf(first);
+    if (run.some((f) => bagHas(f.strong, K.otpExclude))) continue;
+    if (sentElsewhere(first, g)) {
+      refused.push(...run);
+      continue;
+    }
+    otp.push({ fields: run, split: true });
+  }
+
+  const pageHasPassword = fields.some((f) => f.kind === 'password' && f.isVisible());
+  for (const f of candidates) {
+    if (used.has(f)) continue;
+    const b = mergeBags(f.strong, f.near);
+    const strong = f.autocomplete.includes('one-time-code') || bagHas(b, K.otpStrong);
+    let ok = strong;
+    if (!ok && !pageHasPassword && bagHas(mergeBags(f.strong), K.otpWeak)) {
+      // "code" alone: only on a page that talks about a second factor, in a code-sized field
+      const g = groupOf(f);
+      const sized = f.maxLength === -1 || (f.maxLength >= 4 && f.maxLength <= 10);
+      ok = sized && bagHas(mergeBags(groupContext(g), groupProse(g)), K.otpStrong);
+    }
+    if (!ok) continue;
+    if (bagHas(f.strong, K.otpExclude) || bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)) continue;
+    if (sentElsewhere(f, groupOf(f))) {
+      refused.push(f);
+      continue;
+    }
+    otp.push({ fields: [f], split: false });
+  }
+  return { otp, refused };
+}
+
+// ---------- profile ----------
+
+const DOMAIN_RE = /\b((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:\s]|$)/g;
+
+/** Platform named by the field (keywords, short tokens, or a platform domain in its text). */
+export function detectPlatform(f: Field): PlatformId | null {
+  let best: PlatformId | null = null;
+  let bestScore = 0;
+  const near = mergeBags(f.near, f.cls);
+  for (const p of PLATFORMS) {
+    let s = 0;
+    for (const k of p.keywords) {
+      const list = KW_CACHE.get(k) ?? cacheKw(k, false);
+      if (bagHas(f.strong, list)) s += 3;
+      else if (bagHas(near, list)) s += 2;
+    }
+    for (const t of p.tokens) {
+      const list = KW_CACHE.get(`=${t}`) ?? cacheKw(t, true);
+      if (bagHas(mergeBags(f.label, f.placeholder, f.attr), list)) s += 3;
+    }
+    if (s > bestScore) {
+      bestScore = s;
+      best = p.id;
+    }
+  }
+  if (!best) {
+    for (const m of f.raw.matchAll(DOMAIN_RE)) {
+      const p = platformForHost(m[1]!);
+      if (p) return p.id;
+    }
+  }
+  return bestScore >= 2 ? best : null;
+}
+
+const KW_CACHE = new Map<string, ReturnType<typeof makeKw>>();
+function makeKw(word: string, token: boolean) {
+  const text = makeBag(word).spaced.trim();
+  return [{ token: token || text.replace(/ /g, '').length <= 4, text }] as const;
+}
+function cacheKw(word: string, token: boolean) {
+  const v = makeKw(word, token);
+  KW_CACHE.set(token ? `=${word}` : word, v);
+  return v;
+}
+
+/** Name pattern of repeated rows: digits and empty brackets made alike. */
+function shapeKey(f: Field): string {
+  const n = f.el.getAttribute('name') || f.el.id || '';
+  return n ? `${f.kind === 'textarea' ? 't' : 'i'}:${n.replace(/\d+/g, '#')}` : '';
+}
+
+function isForeign(f: Field): boolean {
+  const g = groupOf(f);
+  const ctx = groupContext(g);
+  return bagHas(ctx, K.foreignForm) && !bagHas(ctx, K.profileForm);
+}
+
+function closeRelatives(a: Element, b: Element, depth = 3): boolean {
+  let p: Element | null = a.parentElement;
+  for (let i = 0; p && i < depth; i++, p = p.parentElement) {
+    if (p.contains(b)) {
+      // the shared ancestor must not hold many other rows
+      return p.querySelectorAll('input, select, textarea').length <= 4;
+    }
+  }
+  return false;
+}
+
+function pickerPlatformCount(f: Field): number {
+  const sel = f.el as HTMLSelectElement;
+  const found = new Set<PlatformId>();
+  for (const o of Array.from(sel.options ?? [])) {
+    const b = makeBag(o.text, o.value);
+    for (const p of PLATFORMS) {
+      if (p.keywords.some((k) => bagHas(b, cacheKw(k, false))) || p.tokens.some((t) => bagHas(b, cacheKw(t, true)))) found.add(p.id);
+    }
+  }
+  return found.size;
+}
+
+function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
+  const out: ProfileTargets = { platforms: [], website: null, slots: [], lists: [], bio: null };
+  const cands = fields.filter(
+    (f) => (f.kind === 'text' || f.kind === 'url' || f.kind === 'textarea' || f.kind === 'select') && usable(f) && !isForeign(f),
+  );
+  const technical = (f: Field) => bagHas(mergeBags(f.strong, f.near), K.technical) || isOtpish(f);
+  const shapes = new Map<string, number>();
+  const keyOf = new Map<Field, string>();
+  for (const f of cands) {
+    const k = shapeKey(f);
+    keyOf.set(f, k);
+    if (k) shapes.set(k, (shapes.get(k) ?? 0) + 1);
+  }
+  const repeated = (f: Field) => (shapes.get(keyOf.get(f) ?? '') ?? 0) >= 2;
+
+  const labels = new Set<Field>();
+  const pickers = new Set<Field>();
+  const slotFields: Field[] = [];
+  const websiteCands: Field[] = [];
+  const bios: Field[] = [];
+
+  for (const f of cands) {
+    if (f.kind === 'select') {
+      if (pickerPlatformCount(f) >= 2) pickers.add(f);
+      continue;
+    }
+    if (technical(f)) continue;
+    const b = mergeBags(f.strong, f.near);
+    if (f.kind !== 'textarea') {
+      const p = detectPlatform(f);
+      if (p) {
+        out.platforms.push({ field: f, platform: p });
+        continue;
+      }
+      if (repeated(f) && bagHas(f.strong, K.pairLabel) && !bagHas(f.strong, K.pairValue)) {
+        labels.add(f);
+        continue;
+      }
+      if (bagHas(b, K.slots) || (repeated(f) && (f.kind === 'url' || bagHas(b, K.pairValue) || bagHas(b, K.website)))) {
+        slotFields.push(f);
+        continue;
+      }
+      if (bagHas(f.strong, K.website) || f.kind === 'url' || f.autocomplete === 'url' || (bagHas(f.near, K.website) && !f.label.joined)) {
+        websiteCands.push(f);
+      }
+      continue;
+    }
+    // textarea
+    if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) out.lists.push(f);
+    else if (bagHas(b, K.bio)) bios.push(f);
+  }
+
+  // rows led by a network picker: the text/url input right after it
+  const pickerFor = new Map<Field, Field>();
+  for (const p of pickers) {
+    const next = cands.find((f) => f.order > p.order && (f.kind === 'text' || f.kind === 'url') && closeRelatives(p.el, f.el));
+    if (next && !technical(next) && !out.platforms.some((x) => x.field === next)) {
+      pickerFor.set(next, p);
+      if (!slotFields.includes(next)) slotFields.push(next);
+      const wi = websiteCands.indexOf(next);
+      if (wi >= 0) websiteCands.splice(wi, 1);
+    }
+  }
+  slotFields.sort((a, b) => a.order - b.order);
+  for (const f of slotFields) {
+    const label = [...labels].reverse().find((l) => l.order < f.order && closeRelatives(l.el, f.el)) ?? null;
+    out.slots.push({ field: f, label, picker: pickerFor.get(f) ?? null });
+  }
+  out.website = websiteCands.find((f) => bagHas(f.strong, K.website)) ?? websiteCands[0] ?? null;
+
+  const hasProfileSignal = out.platforms.length > 0 || out.slots.length > 0 || out.lists.length > 0 || !!out.website;
+  const bio = bios[0] ?? null;
+  if (bio) {
+    const ctx = mergeBags(groupContext(groupOf(bio)), pageContext(doc));
+    if (hasProfileSignal || bagHas(ctx, K.profileForm)) out.bio = bio;
+  }
+  return out;
+}
+
+export function analyzePage(fields: Field[], doc: Document): PageAnalysis {
+  const { logins, newPasswordForms } = analyzeLogins(fields, doc);
+  const { otp, refused } = analyzeOtp(fields);
+  const profile = analyzeProfile(fields, doc);
+  return { logins, otp, otpRefused: refused, profile, newPasswordForms };
+}

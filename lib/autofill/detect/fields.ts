@@ -1,0 +1,330 @@
+/**
+ * Field collection (document, open shadow roots, allowed same-origin frames)
+ * and the text around each field: labels in every usual position, ARIA,
+ * placeholder, table cells, dt/dd, text and icons beside the input.
+ */
+import { EMPTY_BAG, makeBag, mergeBags, squash, type Bag } from './text';
+import type { VisibilityChecker } from './visibility';
+import { createVisibilityChecker } from './visibility';
+
+export type FieldEl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+export type FieldKind = 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'search' | 'textarea' | 'select' | 'other';
+
+export interface Field {
+  el: FieldEl;
+  order: number;
+  kind: FieldKind;
+  doc: Document;
+  root: Document | ShadowRoot;
+  /** The form, or the nearest section-like container, or null. */
+  container: Element | null;
+  autocomplete: string;
+  /** -1 when the field has no maxlength. */
+  maxLength: number;
+  /** name, id, autocomplete, title, data-* (no class). */
+  attr: Bag;
+  cls: Bag;
+  label: Bag;
+  placeholder: Bag;
+  near: Bag;
+  /** attr + label + placeholder. */
+  strong: Bag;
+  /** Everything, class included. */
+  all: Bag;
+  /** Raw lower-case label/placeholder/near text (domain names, "@"). */
+  raw: string;
+  /** Raw text right before the input (URL prefixes such as "twitter.com/" or "@"). */
+  prefix: string;
+  /** Short human label for reports. */
+  display: string;
+  isVisible(): boolean;
+}
+
+const TEXT_TYPES = new Set(['', 'text', 'email', 'password', 'url', 'tel', 'number', 'search']);
+const SKIP_TYPES = new Set(['hidden', 'submit', 'reset', 'button', 'image', 'file', 'checkbox', 'radio', 'range', 'color', 'date', 'datetime-local', 'month', 'week', 'time']);
+const FIELD_SELECTOR = 'input, textarea, select';
+const BLOCK_STOP = new Set(['FORM', 'BODY', 'HTML', 'TABLE', 'TR', 'FIELDSET', 'UL', 'OL', 'DL']);
+
+function kindOf(el: FieldEl): FieldKind {
+  if (el.tagName === 'TEXTAREA') return 'textarea';
+  if (el.tagName === 'SELECT') return 'select';
+  const t = (el.getAttribute('type') || '').toLowerCase();
+  if (t === '' || t === 'text') return 'text';
+  if (TEXT_TYPES.has(t)) return t as FieldKind;
+  return 'other';
+}
+
+function isFieldElement(el: Element): el is FieldEl {
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+}
+
+function containsField(el: Element): boolean {
+  return isFieldElement(el) || !!el.querySelector?.(FIELD_SELECTOR);
+}
+
+/** Visible text of a node without form controls' values, plus icon hints. */
+function nodeText(node: Node, max = 120): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  const tag = el.tagName;
+  if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return '';
+  const parts: string[] = [];
+  const hint = iconHint(el);
+  if (hint) parts.push(hint);
+  const t = el.textContent ?? '';
+  if (t.trim()) parts.push(t.length > max ? t.slice(0, max) : t);
+  return parts.join(' ');
+}
+
+/** alt/title/aria-label, and for text-less icons their class names ("fa-twitter"). */
+function iconHint(el: Element): string {
+  const out: string[] = [];
+  for (const a of ['alt', 'title', 'aria-label']) {
+    const v = el.getAttribute(a);
+    if (v) out.push(v);
+  }
+  const icons = el.matches('i, svg, img, span') ? [el] : [];
+  if (el.children.length && el.children.length < 6) icons.push(...Array.from(el.querySelectorAll('i, svg, img')).slice(0, 4));
+  for (const ic of icons) {
+    if (ic !== el) for (const a of ['alt', 'title', 'aria-label']) {
+      const v = ic.getAttribute(a);
+      if (v) out.push(v);
+    }
+    if (!(ic.textContent ?? '').trim()) {
+      const c = ic.getAttribute('class');
+      if (c) out.push(c.replace(/\b(fa[srlbd]?|fab|icon|bi|ti|la|mdi|glyphicon)\b/g, ' '));
+      const title = ic.querySelector?.('title')?.textContent;
+      if (title) out.push(title);
+    }
+  }
+  return out.join(' ');
+}
+
+function byId(root: Document | ShadowRoot, id: string): Element | null {
+  try {
+    return (root as Document).getElementById ? (root as Document).getElementById(id) : root.querySelector(`#${CSS.escape(id)}`);
+  } catch {
+    return null;
+  }
+}
+
+function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
+  const out: string[] = [];
+  const seen = new Set<Element>();
+  const add = (l: Element | null) => {
+    if (!l || seen.has(l)) return;
+    seen.add(l);
+    out.push(labelOwnText(l));
+  };
+  try {
+    for (const l of Array.from(el.labels ?? [])) add(l);
+  } catch {
+    /* some DOMs lack labels */
+  }
+  if (el.id) {
+    try {
+      for (const l of Array.from(root.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`))) add(l);
+    } catch {
+      /* invalid id */
+    }
+  }
+  add(el.closest('label'));
+  const by = el.getAttribute('aria-labelledby');
+  if (by) for (const id of by.split(/\s+/)) {
+    const t = id && byId(root, id);
+    if (t) out.push(nodeText(t, 200));
+  }
+  const aria = el.getAttribute('aria-label');
+  if (aria) out.push(aria);
+  // table layouts: label cell in the same row, or the cell above
+  const cell = el.closest('td, th');
+  if (cell && !out.some((s) => s.trim())) {
+    let prev = cell.previousElementSibling;
+    while (prev && !prev.textContent?.trim()) prev = prev.previousElementSibling;
+    if (prev && !containsField(prev)) out.push(nodeText(prev));
+    else {
+      const row = cell.parentElement;
+      const prevRow = row?.previousElementSibling;
+      const idx = row ? Array.prototype.indexOf.call(row.children, cell) : -1;
+      const above = idx >= 0 ? prevRow?.children[idx] : null;
+      if (above && !containsField(above)) out.push(nodeText(above));
+    }
+  }
+  // definition lists
+  const dd = el.closest('dd');
+  if (dd) {
+    let dt = dd.previousElementSibling;
+    while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
+    if (dt) out.push(nodeText(dt));
+  }
+  return out;
+}
+
+/** Label text without the text of controls inside it (a wrapping label holds the input). */
+function labelOwnText(label: Element): string {
+  if (!label.querySelector(FIELD_SELECTOR)) return nodeText(label, 200);
+  const parts: string[] = [];
+  for (const n of Array.from(label.childNodes)) {
+    if (n.nodeType === 1 && containsField(n as Element)) {
+      const e = n as Element;
+      if (isFieldElement(e) || e.tagName === 'OPTION') continue;
+    }
+    parts.push(nodeText(n));
+  }
+  return parts.join(' ');
+}
+
+/** Text before the field: previous siblings, climbing wrappers that hold only this field. */
+function textBefore(el: Element, max = 160): { text: string; prefix: string } {
+  let node: Element | null = el;
+  let text = '';
+  let prefix = '';
+  for (let level = 0; level < 4 && node; level++) {
+    let sib: Node | null = node.previousSibling;
+    const parts: string[] = [];
+    while (sib) {
+      if (sib.nodeType === 1 && containsField(sib as Element)) break;
+      const t = nodeText(sib);
+      if (t.trim()) parts.unshift(t);
+      if (parts.join(' ').length > max) break;
+      sib = sib.previousSibling;
+    }
+    const chunk = parts.join(' ');
+    if (level === 0 || !prefix) prefix = squash(parts[parts.length - 1] ?? '', 80);
+    text = squash(`${chunk} ${text}`, max);
+    if (text) break;
+    const parent: Element | null = node.parentElement;
+    if (!parent || BLOCK_STOP.has(parent.tagName) || parent.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+    node = parent;
+  }
+  return { text, prefix };
+}
+
+function textAfter(el: Element, max = 120): string {
+  let node: Element | null = el;
+  for (let level = 0; level < 2 && node; level++) {
+    let sib: Node | null = node.nextSibling;
+    const parts: string[] = [];
+    while (sib) {
+      if (sib.nodeType === 1 && containsField(sib as Element)) break;
+      const t = nodeText(sib);
+      if (t.trim()) parts.push(t);
+      if (parts.join(' ').length > max) break;
+      sib = sib.nextSibling;
+    }
+    const text = squash(parts.join(' '), max);
+    if (text) return text;
+    const parent: Element | null = node.parentElement;
+    if (!parent || BLOCK_STOP.has(parent.tagName) || parent.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+    node = parent;
+  }
+  return '';
+}
+
+function dataAttrs(el: Element): string {
+  const out: string[] = [];
+  for (const a of Array.from(el.attributes)) {
+    if (a.name.startsWith('data-') && a.value.length < 80 && !a.name.startsWith('data-ec-')) out.push(a.value);
+  }
+  return out.join(' ');
+}
+
+export function containerOf(el: Element): Element | null {
+  const f = (el as HTMLInputElement).form ?? el.closest('form');
+  if (f) return f;
+  return el.closest('[role=form], [role=search], [role=dialog], dialog, section, article, aside, fieldset, main');
+}
+
+export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Document, order: number, vis: VisibilityChecker): Field {
+  const kind = kindOf(el);
+  const attrText = [el.getAttribute('name'), el.id, el.getAttribute('autocomplete'), el.getAttribute('title'), dataAttrs(el)].join(' ');
+  const labels = labelTexts(el, root);
+  const placeholder = el.getAttribute('placeholder') ?? '';
+  const before = textBefore(el);
+  const after = textAfter(el);
+  let described = '';
+  const desc = el.getAttribute('aria-describedby');
+  if (desc) for (const id of desc.split(/\s+/)) {
+    const t = id && byId(root, id);
+    if (t) described += ` ${nodeText(t, 200)}`;
+  }
+  const labelText = squash(labels.join(' '), 200);
+  const nearText = squash(`${labels.length && labelText ? '' : before.text} ${after} ${described}`, 300);
+  const attr = makeBag(attrText);
+  const label = makeBag(labelText);
+  const ph = makeBag(placeholder);
+  const near = makeBag(nearText, labelText ? before.text : '');
+  const cls = makeBag(el.getAttribute('class'));
+  const strong = mergeBags(attr, label, ph);
+  const all = mergeBags(strong, near, cls);
+  const ml = (el as HTMLInputElement).maxLength;
+  let visible: boolean | undefined;
+  return {
+    el,
+    order,
+    kind,
+    doc,
+    root,
+    container: containerOf(el),
+    autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase().trim(),
+    maxLength: typeof ml === 'number' && ml >= 0 && el.hasAttribute('maxlength') ? ml : -1,
+    attr,
+    cls,
+    label,
+    placeholder: ph,
+    near,
+    strong,
+    all,
+    raw: `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase(),
+    prefix: before.prefix.toLowerCase(),
+    display: squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || kind, 60),
+    isVisible: () => (visible ??= vis.isVisible(el)),
+  };
+}
+
+export interface CollectOptions {
+  /** May fields inside this same-origin frame document be used? */
+  allowFrame(frameDoc: Document, frameEl: HTMLIFrameElement | HTMLFrameElement): boolean;
+  maxFields?: number;
+}
+
+/** Every fillable-looking control in DOM order, across open shadow roots and allowed frames. */
+export function collectFields(doc: Document, opts: CollectOptions): Field[] {
+  const fields: Field[] = [];
+  const max = opts.maxFields ?? 5000;
+  const visCache = new Map<Document, VisibilityChecker>();
+  const visFor = (d: Document) => {
+    let v = visCache.get(d);
+    if (!v) visCache.set(d, (v = createVisibilityChecker(d)));
+    return v;
+  };
+
+  const walk = (root: Document | ShadowRoot, d: Document, depth: number) => {
+    if (depth > 8) return;
+    const vis = visFor(d);
+    const all = root.querySelectorAll('*');
+    for (let i = 0; i < all.length && fields.length < max; i++) {
+      const el = all[i]!;
+      if (isFieldElement(el)) {
+        const type = (el.getAttribute('type') || '').toLowerCase();
+        if (el.tagName === 'INPUT' && SKIP_TYPES.has(type)) continue;
+        fields.push(describeField(el, root, d, fields.length, vis));
+      } else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+        let fd: Document | null;
+        try {
+          fd = (el as HTMLIFrameElement).contentDocument;
+        } catch {
+          fd = null; // cross-origin: never touched
+        }
+        if (fd && vis.isVisible(el) && opts.allowFrame(fd, el as HTMLIFrameElement)) walk(fd, fd, depth + 1);
+      }
+      const sr = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+      if (sr) walk(sr, d, depth + 1);
+    }
+  };
+  walk(doc, doc, 0);
+  return fields;
+}
+
+export { EMPTY_BAG };

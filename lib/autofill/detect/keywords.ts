@@ -1,0 +1,114 @@
+/**
+ * Keyword lists for field and page classification (English, Vietnamese,
+ * German, French, Spanish and a few others). Our own consolidation of the
+ * public facts in research/autofill.md §1.3, §5, §7 — no copied code.
+ * "=" marks a whole-token match (see text.ts).
+ */
+import { kw } from './text';
+
+export const K = {
+  identifier: kw(
+    'username', 'user name', 'userid', 'user id', '=user', 'login', '=log in', 'loginname', 'login id', 'account', 'accountname',
+    'member', 'membername', '=uname', '=uid', 'identifier', '=ident', 'benutzername', 'benutzer', 'utilisateur', 'identifiant',
+    'usuario', 'utente', 'gebruikersnaam', 'ten dang nhap', 'ten nguoi dung', 'nguoi dung', 'tai khoan', 'ten tai khoan',
+    'email', 'e mail', '=mail', 'courriel', 'correo', 'thu dien tu', 'phone or email', '=signin', 'sign in',
+  ),
+  usernameOnly: kw(
+    'username', 'user name', 'userid', 'user id', '=user', 'loginname', 'login id', 'accountname', 'membername', '=uname',
+    'benutzername', 'nom d utilisateur', 'nombre de usuario', 'ten dang nhap', 'ten nguoi dung', 'ten tai khoan', 'nickname', '=nick',
+  ),
+  email: kw('email', 'e mail', '=mail', 'courriel', 'correo', 'thu dien tu', 'epost'),
+  passwordWord: kw('password', 'passwd', '=pwd', '=pass', 'passwort', 'mot de passe', 'contrasena', 'senha', 'mat khau', 'wachtwoord', 'parola', 'kennwort'),
+  newPassword: kw(
+    'new password', 'newpassword', 'new pass', '=new', 'confirm', 'confirmation', 'retype', 're type', 'repeat', '=again', 'verify password',
+    '=password2', '=pass2', '=pwd2', '=passwd2', 'create password', 'choose password', 'neues passwort', 'neue passwort', 'wiederholen',
+    'bestatigen', 'nouveau mot de passe', 'confirmer', 'nueva contrasena', 'repetir', 'confirmar', 'mat khau moi', 'xac nhan', 'nhap lai',
+    '=pwcheck', 'pwdcheck',
+  ),
+  search: kw('search', '=q', '=s', 'query', '=find', '=suche', 'suchen', 'recherche', 'rechercher', 'buscar', 'busqueda', 'tim kiem', 'keyword'),
+  newsletter: kw('newsletter', 'subscribe', 'subscription', 'mailing list', 'nhan tin', 'dang ky nhan', 'abonnieren', 'abonner', 'suscribir'),
+  captcha: kw('captcha', 'recaptcha', 'hcaptcha', 'turnstile'),
+  loginContext: kw(
+    'login', '=log in', 'signin', 'sign in', '=logon', 'log on', 'authenticate', 'dang nhap', 'anmelden', 'anmeldung', 'connexion',
+    'se connecter', 'iniciar sesion', '=acceder', '=entrar', '=accedi', 'inloggen',
+  ),
+  nextContext: kw('=next', '=continue', 'tiep tuc', 'tiep theo', '=weiter', '=suivant', '=continuer', '=siguiente', '=continuar'),
+  notLogin: kw(
+    'register', 'registration', 'sign up', 'signup', 'create account', 'create an account', 'new account', 'join now', 'dang ky',
+    'tao tai khoan', 'registrieren', 'konto erstellen', 'inscription', 'creer un compte', 'registrarse', 'crear cuenta',
+    'newsletter', 'subscribe', 'forgot', 'reset password', 'quen mat khau', 'search', 'tim kiem', 'comment', 'binh luan',
+  ),
+
+  otpStrong: kw(
+    'totp', '=otp', 'one time', 'onetime', '=2fa', '=mfa', '=tfa', 'two factor', 'twofactor', '2 factor', 'second factor', '2 step', 'two step',
+    'authenticator', 'authentication code', 'auth code', 'verification code', 'verify code', 'verificationcode', 'security code', 'mfacode',
+    'approvals code', 'otpcode', 'ma xac minh', 'ma xac thuc', 'ma otp', 'ma bao mat', 'xac minh 2 buoc', 'xac thuc hai yeu to',
+    'xac thuc 2 lop', 'zwei faktor', 'bestatigungscode', 'sicherheitscode', 'code de verification', 'code de securite',
+    'codigo de verificacion', 'codigo de seguridad', 'one time code',
+  ),
+  otpWeak: kw('=code', '=pin', '=token', 'passcode', '=verification', '=verify', '=auth', '=challenge', '=ma', '=codigo', '=otc'),
+  otpExclude: kw(
+    'backup', 'recovery', 'ma khoi phuc', 'ma du phong', 'coupon', 'promo', 'discount', 'voucher', 'gift', '=zip', 'postal', 'postcode',
+    'captcha', 'invite', 'referral', '=bank', 'country', 'area code', 'color', 'colour', 'phone', 'telephone',
+  ),
+  /** A code sent by email or SMS is not the authenticator's. */
+  otpSentElsewhere: kw(
+    '=sms', 'text message', 'texted', '=email', 'e mail', 'emailed', 'sent to', 'we sent', 'we ve sent', 'have sent', 'inbox',
+    'your phone', 'mobile number', 'qua email', 'gui den', 'da gui', 'gui toi', 'tin nhan', 'dien thoai', 'per e mail', 'gesendet',
+    'envoye', 'enviado', 'par sms', 'por sms',
+  ),
+  /** …unless the page says it is the authenticator app's. */
+  otpAuthenticator: kw(
+    'authenticator', 'authentication app', 'auth app', '2fa app', 'totp', 'ung dung xac thuc', 'authenticator app', 'authy',
+    'two factor app', 'authentifizierungs app', 'application d authentification', 'aplicacion de autenticacion',
+  ),
+
+  website: kw(
+    'website', 'web site', 'homepage', 'home page', '=url', '=uri', '=www', '=web', '=site', 'blog', 'portfolio', 'webpage', 'web page',
+    'personal site', 'trang web', 'trang chu', 'webseite', 'internetseite', 'internetadresse', 'site web', 'site internet',
+    'sitio web', 'pagina web', 'sito web', 'strona www', 'webadresse',
+  ),
+  /** Technical URL fields are never profile links. */
+  technical: kw(
+    'webhook', 'callback', 'redirect', 'endpoint', '=api', '=feed', '=rss', '=atom', 'avatar', '=image', 'images', '=img', '=photo',
+    'picture', '=logo', '=icon', 'favicon', 'banner', '=cover', 'thumbnail', 'gravatar', '=ical', '=oauth', 'return url', '=return',
+    'notify', '=ipn', '=cdn', '=embed', 'widget', '=pixel', 'tracking', 'secret', '=key', 'app id', 'client id', 'consumer',
+    '=token', 'repository', '=repo', 'podcast', 'download', 'anh dai dien', 'hinh anh', '=video', 'playlist', 'canonical', 'sitemap',
+    '=proxy', '=server', '=host', 'smtp', 'origin',
+  ),
+  /** Generic "several links" fields. */
+  slots: kw(
+    'social account', 'social accounts', 'social link', 'social links', 'social profile', 'social profiles', 'social media',
+    'social network', 'social networks', '=social', 'other link', 'other links', 'additional link', 'more links', 'extra link',
+    '=links', '=urls', 'profile url', 'profile urls', 'profile link', 'profile links', '=sameas', 'same as', 'online profiles',
+    'mang xa hoi', 'lien ket', 'duong dan', 'weitere links', 'soziale netzwerke', 'autres liens', 'reseaux sociaux', 'otros enlaces',
+    'redes sociales', '=link', 'websites', 'web sites', 'one per line', 'moi dong',
+  ),
+  pairLabel: kw('=label', '=name', '=title', '=nhan', '=ten', 'bezeichnung', '=titre', '=etiqueta', '=etikett', '=libelle', 'tieu de'),
+  pairValue: kw('=value', '=content', '=url', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri'),
+  otherOption: kw('other', 'others', 'website', 'custom', 'khac', 'andere', 'sonstige', 'autre', 'otro', 'otra', 'link'),
+
+  bio: kw(
+    'biograph', '=bio', 'about me', '=about', 'about you', 'about yourself', 'description', '=describe', 'introduction', '=intro',
+    'summary', 'signature', 'tieu su', 'gioi thieu', '=mo ta', 'uber mich', 'ueber mich', 'a propos', 'presentation', 'acerca de',
+    'sobre mi', 'beschreibung', 'personal statement', 'profile text', 'selbstbeschreibung', 'biografia', 'biographie', 'biografie',
+  ),
+  /** Field says it wants a handle rather than a URL. */
+  handle: kw(
+    'username', 'user name', 'handle', '=user', '=nick', 'nickname', 'screen name', 'user id', '=id', 'profile name', 'profilename',
+    'without @', '=@', 'ten nguoi dung', 'benutzername', 'nom d utilisateur', 'nombre de usuario', 'account name', '=name',
+  ),
+  /** Field says it wants a URL. */
+  url: kw('=url', '=uri', '=link', 'address', '=http', '=https', 'duong dan', 'lien ket', 'adresse', 'direccion', '=enlace', '=lien'),
+
+  /** A form for something other than the profile. */
+  foreignForm: kw(
+    'comment', 'comments', 'reply', 'respond', 'newsletter', 'subscribe', 'search', 'contact', 'feedback', 'enquiry', 'inquiry',
+    'checkout', '=cart', 'billing', 'shipping', '=order', 'booking', 'review', 'binh luan', 'lien he', 'phan hoi', 'kommentar',
+    'kontakt', 'commentaire', 'comentario', 'support ticket', 'report', 'share',
+  ),
+  profileForm: kw(
+    'profile', 'account', 'settings', 'user edit', 'useredit', 'edit user', 'your profile', 'biograph', 'social', 'ho so', 'tai khoan',
+    'cai dat', 'profil', 'perfil', 'einstellungen', 'parametres', 'konto', 'compte', 'cuenta', 'member', 'links',
+  ),
+} as const;

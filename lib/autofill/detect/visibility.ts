@@ -1,0 +1,111 @@
+/**
+ * "Can the worker see this field?" — honeypots and traps are never filled.
+ *
+ * Attribute and CSS checks run everywhere (hidden, aria-hidden, inert,
+ * display:none, visibility, opacity < 0.1, clip, zero size, far off-screen
+ * positions), on the element and its ancestors, with computed styles cached
+ * per pass. Geometry (bounding boxes, document bounds) is used only when the
+ * document has a layout: DOM implementations without one (happy-dom) measure
+ * the root element as 0×0, and then we rely on the CSS checks alone.
+ */
+
+export interface VisibilityChecker {
+  isVisible(el: Element): boolean;
+  readonly hasLayout: boolean;
+}
+
+const MIN_OPACITY = 0.1;
+const MIN_SIZE_PX = 5;
+const OFFSCREEN_PX = -500;
+
+function px(v: string): number | null {
+  if (!v || !v.endsWith('px')) return null;
+  const n = Number.parseFloat(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function createVisibilityChecker(doc: Document): VisibilityChecker {
+  const win = doc.defaultView;
+  const root = doc.documentElement;
+  const rootRect = root?.getBoundingClientRect();
+  const hasLayout = !!rootRect && (rootRect.width > 0 || rootRect.height > 0);
+  const styleCache = new Map<Element, CSSStyleDeclaration | null>();
+  const ancestorCache = new Map<Element, boolean>();
+
+  const style = (el: Element): CSSStyleDeclaration | null => {
+    let s = styleCache.get(el);
+    if (s === undefined) {
+      try {
+        s = win ? win.getComputedStyle(el) : null;
+      } catch {
+        s = null;
+      }
+      styleCache.set(el, s);
+    }
+    return s;
+  };
+
+  /** Hidden by this element's own attributes or CSS (things that also hide descendants). */
+  const selfHides = (el: Element): boolean => {
+    if (el.hasAttribute('hidden') && !(el.getAttribute('hidden') === 'until-found')) return true;
+    if (el.getAttribute('aria-hidden') === 'true') return true;
+    if (el.hasAttribute('inert')) return true;
+    const s = style(el);
+    if (!s) return false;
+    if (s.display === 'none' || s.contentVisibility === 'hidden') return true;
+    const op = Number.parseFloat(s.opacity);
+    if (Number.isFinite(op) && op < MIN_OPACITY) return true;
+    const clip = s.clip || '';
+    if (/rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip)) return true;
+    const clipPath = s.clipPath || '';
+    if (/inset\(\s*50%|circle\(\s*0|polygon\(\s*0(px)?\s+0(px)?\s*\)/.test(clipPath)) return true;
+    if (s.position === 'absolute' || s.position === 'fixed') {
+      const left = px(s.left);
+      const top = px(s.top);
+      if ((left !== null && left <= OFFSCREEN_PX) || (top !== null && top <= OFFSCREEN_PX)) return true;
+    }
+    if (/translate[XY3d]*\(\s*-\d{4,}px/.test(s.transform || '')) return true;
+    if (!hasLayout) {
+      // No layout: a box explicitly sized to (almost) nothing and clipping its content hides it.
+      const w = px(s.width);
+      const h = px(s.height);
+      const tiny = (w !== null && w <= 1) || (h !== null && h <= 1);
+      if (tiny && (s.overflow === 'hidden' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT')) return true;
+    }
+    return false;
+  };
+
+  /** Any ancestor (crossing shadow roots, not frames) hides its subtree? Cached. */
+  const ancestorsHide = (el: Element | null): boolean => {
+    if (!el) return false;
+    const cached = ancestorCache.get(el);
+    if (cached !== undefined) return cached;
+    let result = selfHides(el);
+    if (!result) {
+      const parent = el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
+      result = ancestorsHide(parent);
+    }
+    ancestorCache.set(el, result);
+    return result;
+  };
+
+  const isVisible = (el: Element): boolean => {
+    if ((el as HTMLInputElement).type === 'hidden') return false;
+    if (!el.isConnected) return false;
+    if (ancestorsHide(el)) return false;
+    const s = style(el);
+    if (s && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
+    if (hasLayout) {
+      const r = el.getBoundingClientRect();
+      if (r.width < MIN_SIZE_PX || r.height < MIN_SIZE_PX) return false;
+      const sx = win?.scrollX ?? 0;
+      const sy = win?.scrollY ?? 0;
+      const docW = Math.max(root.scrollWidth, win?.innerWidth ?? 0);
+      const docH = Math.max(root.scrollHeight, win?.innerHeight ?? 0);
+      if (r.right + sx <= 0 || r.bottom + sy <= 0 || r.left + sx >= docW || r.top + sy >= docH) return false;
+    }
+    return true;
+  };
+
+  return { isVisible, hasLayout };
+}

@@ -1,0 +1,404 @@
+/**
+ * One detect + fill pass, the per-page memory of what we wrote, and undo.
+ *
+ * Refill rules (per page, i.e. per Document):
+ * - a field the worker edited (any input/change event we did not dispatch)
+ *   is never written again, not even by *fill again* (`force`);
+ * - a field still holding our value is left alone on automatic passes
+ *   (re-written only when the value to write changed, e.g. a new TOTP code),
+ *   and re-written with the full event sequence when `force` is set;
+ * - a field whose value the page itself changed after our write (no input
+ *   event seen) is left alone automatically, and refilled with `force`.
+ */
+import type { FillData } from '../messaging';
+import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
+import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
+import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
+import { appendLines, isOurDispatch, markFilled, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+
+export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
+
+export interface FilledField {
+  role: FilledRole;
+  label: string;
+  /** Password/OTP values are masked as ••••. */
+  value: string;
+}
+
+export type NotFilledReason = 'no_field' | 'too_long' | 'unsafe' | 'invalid' | 'already_present';
+
+export interface AutofillResult {
+  page: 'login' | 'otp' | 'profile' | 'other';
+  filled: FilledField[];
+  notFilled: { value: string; reason: NotFilledReason }[];
+  submitted: boolean;
+}
+
+interface Written {
+  original: string;
+  written: string;
+  role: FilledRole;
+}
+
+interface PageState {
+  written: Map<FieldEl, Written>;
+  touched: WeakSet<Element>;
+  /** Undone by the worker: refilled only by *fill again*. */
+  undone: WeakSet<Element>;
+  listening: WeakSet<Document>;
+  submitted: WeakSet<Element>;
+}
+
+const states = new WeakMap<Document, PageState>();
+const MASK = '••••';
+
+function stateFor(doc: Document): PageState {
+  let s = states.get(doc);
+  if (!s) {
+    s = { written: new Map(), touched: new WeakSet(), undone: new WeakSet(), listening: new WeakSet(), submitted: new WeakSet() };
+    states.set(doc, s);
+  }
+  return s;
+}
+
+/** Remember fields the worker edits: any input/change we did not dispatch ourselves. */
+function listen(state: PageState, doc: Document): void {
+  if (state.listening.has(doc)) return;
+  state.listening.add(doc);
+  const onEdit = (e: Event) => {
+    if (isOurDispatch()) return;
+    const t = (e.composedPath?.()[0] ?? e.target) as Element | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) state.touched.add(t);
+  };
+  doc.addEventListener('input', onEdit, true);
+  doc.addEventListener('change', onEdit, true);
+}
+
+function docHost(doc: Document): string {
+  try {
+    return doc.location?.hostname ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A document's effective host: about:blank / srcdoc frames inherit their parent's origin. */
+function effectiveHost(doc: Document, parentHost: string): string {
+  let href: string;
+  try {
+    href = doc.location?.href ?? '';
+  } catch {
+    return '';
+  }
+  if (href.startsWith('about:')) return parentHost;
+  return docHost(doc);
+}
+
+function hostAllowed(host: string, data: FillData): boolean {
+  if (!host) return false;
+  return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain);
+}
+
+const empty = (): AutofillResult => ({ page: 'other', filled: [], notFilled: [], submitted: false });
+
+type Decision = 'write' | 'same' | 'skip';
+
+export function autofillDocument(doc: Document, data: FillData, opts: { force?: boolean } = {}): AutofillResult {
+  const result = empty();
+  const topHost = docHost(doc);
+  if (!data || !hostAllowed(topHost, data)) return result;
+  const force = !!opts.force;
+  const state = stateFor(doc);
+  listen(state, doc);
+
+  const fields = collectFields(doc, {
+    // same-origin frames only (cross-origin ones cannot be read at all), and only of the task's domain
+    allowFrame: (fd) => hostAllowed(effectiveHost(fd, topHost), data),
+  });
+  for (const f of fields) if (f.doc !== doc) listen(state, f.doc);
+  const analysis = analyzePage(fields, doc);
+
+  const decide = (f: Field, desired: string): Decision => {
+    const el = f.el;
+    if (state.touched.has(el) || !isEditable(f)) return 'skip';
+    if (state.undone.has(el)) {
+      if (!force) return 'skip';
+      state.undone.delete(el);
+    }
+    const rec = state.written.get(el);
+    if (rec) {
+      if (el.value === desired) return force ? 'write' : 'same';
+      if (el.value === rec.written) return 'write'; // our own older value (e.g. a new TOTP code)
+      return force ? 'write' : 'skip';
+    }
+    return el.value === desired ? 'same' : 'write';
+  };
+
+  /** Write text; returns true when the field now holds the value. */
+  const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
+    const d = decide(f, value);
+    if (d === 'skip') return false;
+    if (d === 'same') {
+      if (state.written.has(f.el)) result.filled.push({ role, label: f.display, value: shown });
+      return true;
+    }
+    const before = f.el.value;
+    const original = state.written.get(f.el)?.original ?? before;
+    const outcome = writeText(f.el as HTMLInputElement, value);
+    if (outcome !== 'ok') return false;
+    if (!validAfterWrite(f.el)) {
+      writeText(f.el as HTMLInputElement, before);
+      return false;
+    }
+    state.written.set(f.el, { original, written: value, role });
+    result.filled.push({ role, label: f.display, value: shown });
+    markFilled(f.el);
+    return true;
+  };
+
+  // ---- login ----
+  const isGmail = data.scope === 'gmail';
+  let submitFrom: Element | null = null;
+  for (const login of analysis.logins) {
+    let wrote = false;
+    if (login.identifier) {
+      const id = isGmail ? data.email : login.emailOnly ? data.email || data.username : data.username || data.email;
+      if (id) wrote = put(login.identifier, 'identifier', id) || wrote;
+    }
+    if (login.password && data.password) {
+      if (put(login.password, 'password', data.password, MASK)) submitFrom = login.password.el;
+    } else if (wrote && !login.password && login.identifier) {
+      submitFrom ??= login.identifier.el;
+    }
+  }
+
+  // ---- one-time code ----
+  const code = data.totp?.code ?? '';
+  if (code) {
+    for (const t of analysis.otp) {
+      if (t.split) {
+        if (t.fields.length !== code.length) continue;
+        t.fields.forEach((f, i) => put(f, 'otp', code[i]!, '•'));
+      } else {
+        const f = t.fields[0]!;
+        if (f.maxLength >= 0 && f.maxLength < code.length) continue;
+        put(f, 'otp', code, MASK);
+      }
+    }
+  }
+
+  // ---- profile ----
+  const p = analysis.profile;
+  const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio);
+  if (isProfile) fillProfile(p, data, result, put, decide, state, force);
+
+  if (analysis.otp.length && result.filled.some((f) => f.role === 'otp')) result.page = 'otp';
+  else if (analysis.logins.length) result.page = 'login';
+  else if (analysis.otp.length) result.page = 'otp';
+  else if (isProfile) result.page = 'profile';
+
+  // Submitting stays the worker's click unless they turned auto-submit on.
+  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
+    const form = (submitFrom as HTMLInputElement).form ?? submitFrom;
+    if (!state.submitted.has(form)) {
+      state.submitted.add(form);
+      result.submitted = submitForm(submitFrom);
+    }
+  }
+  return result;
+}
+
+function validAfterWrite(el: FieldEl): boolean {
+  try {
+    const v = (el as HTMLInputElement).validity;
+    if (!v) return true;
+    return !(v.typeMismatch || v.patternMismatch || v.tooLong);
+  } catch {
+    return true;
+  }
+}
+
+type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolean;
+
+function fillProfile(
+  p: ReturnType<typeof analyzePage>['profile'],
+  data: FillData,
+  result: AutofillResult,
+  put: Put,
+  decide: (f: Field, v: string) => Decision,
+  state: PageState,
+  _force: boolean,
+): void {
+  const prepared = prepareLinks(data.links ?? []);
+  for (const r of prepared.rejected) {
+    if (r.reason === 'duplicate') continue;
+    result.notFilled.push({ value: r.value, reason: r.reason === 'unsafe_scheme' ? 'unsafe' : 'invalid' });
+  }
+  const links = prepared.links;
+  const placed = new Set<ClassifiedLink>();
+  const tooLong = new Set<ClassifiedLink>();
+  const present = new Set<ClassifiedLink>();
+  const keyOf = new Map(links.map((l) => [l, linkKey(l.url)]));
+
+  /** Links already written on the page (by the site or an earlier visit) are not placed again. */
+  const valueHas = (value: string, l: ClassifiedLink): boolean => {
+    if (!value) return false;
+    const k = keyOf.get(l)!;
+    return value
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .some((tok) => {
+        const c = /^https?:\/\//i.test(tok) || tok.includes('.') ? linkKey(/^https?:/i.test(tok) ? tok : `https://${tok}`) : '';
+        return c === k;
+      });
+  };
+
+  // 1. platform fields
+  for (const { field, platform } of p.platforms) {
+    const link = links.find((l) => l.platform === platform);
+    if (!link) continue; // no link for that platform: left as it is
+    const cur = field.el.value.trim();
+    const mine = state.written.get(field.el)?.written;
+    if (cur && cur !== mine && (valueHas(cur, link) || (link.handle && cur.replace(/^@/, '').toLowerCase() === link.handle.toLowerCase()))) {
+      placed.add(link);
+      present.add(link);
+      continue;
+    }
+    const v = valueForLink(field, link);
+    if ('reason' in v) {
+      if (v.reason === 'too_long') tooLong.add(link);
+      continue;
+    }
+    if (put(field, 'platform', v.value)) placed.add(link);
+  }
+
+  // 2. the website field: the customer's website, only when empty
+  if (p.website && data.website) {
+    const w = prepareLinks([data.website]).links[0];
+    const f = p.website;
+    if (!w) {
+      result.notFilled.push({ value: data.website, reason: /^\s*[a-z][a-z0-9+.-]*:/i.test(data.website) && !/^\s*https?:/i.test(data.website) ? 'unsafe' : 'invalid' });
+    } else if (f.maxLength >= 0 && w.url.length > f.maxLength) {
+      result.notFilled.push({ value: w.url, reason: 'too_long' });
+    } else {
+      const cur = f.el.value.trim();
+      const ours = state.written.get(f.el);
+      if (!cur || (ours && cur === ours.written)) put(f, 'website', w.url);
+    }
+    // a task link equal to the website is already on the page
+    if (w) for (const l of links) if (!placed.has(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) placed.add(l);
+  }
+
+  // links already present anywhere in the profile's link fields count as placed
+  const linkFields = [...p.slots.map((s) => s.field), ...p.lists, ...(p.bio ? [p.bio] : [])];
+  for (const l of links) {
+    if (placed.has(l)) continue;
+    if (linkFields.some((f) => valueHas(f.el.value, l) && state.written.get(f.el)?.written !== f.el.value)) {
+      placed.add(l);
+      present.add(l);
+    }
+  }
+
+  // 3. generic link slots, in order
+  const remaining = () => links.filter((l) => !placed.has(l));
+  for (const slot of p.slots) {
+    const f = slot.field;
+    const cur = f.el.value.trim();
+    const rec = state.written.get(f.el);
+    if (cur && (!rec || cur !== rec.written)) continue; // holds someone's value
+    // already ours: keep the same link there
+    const candidates = rec && cur === rec.written ? links.filter((l) => l.url === cur || valueHas(cur, l)) : remaining();
+    for (const link of candidates) {
+      if (f.maxLength >= 0 && link.url.length > f.maxLength) {
+        tooLong.add(link);
+        continue;
+      }
+      let pickIndex = -1;
+      if (slot.picker) {
+        pickIndex = pickerIndex(slot.picker.el as HTMLSelectElement, link);
+        if (pickIndex < 0) continue; // never save a URL under the wrong network
+      }
+      if (decide(f, link.url) === 'skip') break;
+      if (!put(f, 'link-slot', link.url)) break;
+      placed.add(link);
+      tooLong.delete(link);
+      if (slot.picker && pickIndex >= 0) writePicker(slot.picker, pickIndex, state);
+      if (slot.label) {
+        const name = link.platform ? getPlatform(link.platform).name : linkSiteName(link);
+        const lc = slot.label.el.value.trim();
+        const lrec = state.written.get(slot.label.el);
+        if (!lc || (lrec && lc === lrec.written)) put(slot.label, 'link-slot', name);
+      }
+      break;
+    }
+  }
+
+  // 4. list boxes ("one URL per line"), then the bio
+  const appendTo = (f: Field, role: FilledRole) => {
+    const rec = state.written.get(f.el);
+    if (state.touched.has(f.el) || (rec && f.el.value !== rec.written)) return;
+    // Recompute from the field's own text before our write, so passes are idempotent.
+    const base = rec ? rec.original : f.el.value;
+    const rest = remaining().filter((l) => !valueHas(base, l));
+    if (!rest.length) return;
+    const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
+    for (const l of rest) if (tl.includes(l.url)) tooLong.add(l);
+    if (!added.length) return;
+    if (put(f, role, value)) {
+      for (const l of rest) if (added.includes(l.url)) placed.add(l);
+    }
+  };
+  for (const f of p.lists) appendTo(f, 'link-slot');
+  if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
+
+  for (const l of links) {
+    if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
+    else if (!placed.has(l)) result.notFilled.push({ value: l.url, reason: tooLong.has(l) ? 'too_long' : 'no_field' });
+  }
+}
+
+function pickerIndex(sel: HTMLSelectElement, link: ClassifiedLink): number {
+  const opts = Array.from(sel.options);
+  const norm = opts.map((o) => makeBag(o.text, o.value));
+  if (link.platform) {
+    const p = getPlatform(link.platform);
+    const words = [...p.keywords, p.id, p.name];
+    const i = norm.findIndex((b) => words.some((w) => b.spaced.includes(` ${makeBag(w).spaced.trim()} `) || b.joined.includes(makeBag(w).joined)));
+    if (i >= 0) return i;
+  }
+  return norm.findIndex((b, i) => !!opts[i]!.value && bagHas(b, K.otherOption));
+}
+
+function writePicker(f: Field, index: number, state: PageState): void {
+  const sel = f.el as HTMLSelectElement;
+  if (sel.selectedIndex === index || state.touched.has(sel)) return;
+  const original = state.written.get(sel)?.original ?? sel.value;
+  if (writeSelect(sel, index) === 'ok') {
+    state.written.set(sel, { original, written: sel.value, role: 'link-slot' });
+    markFilled(sel);
+  }
+}
+
+/** Restore every field this engine changed on this page that still holds our value. */
+export function undoAutofill(doc: Document): number {
+  const state = states.get(doc);
+  if (!state) return 0;
+  let n = 0;
+  for (const [el, rec] of state.written) {
+    unmarkFilled(el);
+    if (!el.isConnected || el.value !== rec.written) continue;
+    if (el.tagName === 'SELECT') {
+      const i = Array.from((el as HTMLSelectElement).options).findIndex((o) => o.value === rec.original);
+      if (i >= 0) writeSelect(el as HTMLSelectElement, i);
+    } else if (writeText(el as HTMLInputElement, rec.original) !== 'ok') {
+      setNativeValue(el, rec.original);
+    }
+    // undone: not refilled automatically, only by *fill again*
+    state.undone.add(el);
+    n++;
+  }
+  state.written.clear();
+  return n;
+}
+
+export { bagHas, K };

@@ -1,0 +1,146 @@
+/**
+ * Writing a value the way typing would: focus, key events, beforeinput,
+ * the native value setter (so React's value tracker and Vue/Angular
+ * listeners see a real change), input, keyup, change, blur.
+ */
+import type { FieldEl } from '../detect';
+
+let ourDispatch = 0;
+
+/** True while this module is dispatching events (so "the worker typed" listeners can ignore them). */
+export function isOurDispatch(): boolean {
+  return ourDispatch > 0;
+}
+
+function viewOf(el: Element): (Window & typeof globalThis) | null {
+  return (el.ownerDocument?.defaultView as (Window & typeof globalThis) | null) ?? null;
+}
+
+/** The prototype's value setter, skipping any instance-level override a framework installed. */
+function nativeSetter(el: Element, prop: 'value' | 'checked' = 'value'): ((v: unknown) => void) | null {
+  let proto: object | null = Object.getPrototypeOf(el);
+  while (proto) {
+    const d = Object.getOwnPropertyDescriptor(proto, prop);
+    if (d?.set) return d.set as (v: unknown) => void;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return null;
+}
+
+export function setNativeValue(el: FieldEl, value: string): void {
+  const set = nativeSetter(el);
+  if (set) set.call(el, value);
+  else (el as HTMLInputElement).value = value;
+}
+
+function fire(el: Element, ev: Event): boolean {
+  ourDispatch++;
+  try {
+    return el.dispatchEvent(ev);
+  } finally {
+    ourDispatch--;
+  }
+}
+
+function keyEvent(el: Element, type: string, key: string): boolean {
+  const w = viewOf(el);
+  const K = w?.KeyboardEvent ?? KeyboardEvent;
+  return fire(el, new K(type, { key, bubbles: true, cancelable: true, composed: true }));
+}
+
+function inputEvent(el: Element, type: 'beforeinput' | 'input', data: string): boolean {
+  const w = viewOf(el);
+  const IE = w?.InputEvent ?? (typeof InputEvent !== 'undefined' ? InputEvent : null);
+  const init = { bubbles: true, cancelable: type === 'beforeinput', composed: true, inputType: 'insertText', data };
+  if (IE) return fire(el, new IE(type, init));
+  const E = w?.Event ?? Event;
+  return fire(el, new E(type, init));
+}
+
+function plainEvent(el: Element, type: string): void {
+  const w = viewOf(el);
+  const E = w?.Event ?? Event;
+  fire(el, new E(type, { bubbles: true, composed: true }));
+}
+
+function focus(el: HTMLElement): void {
+  ourDispatch++;
+  try {
+    el.focus({ preventScroll: true });
+  } catch {
+    /* not focusable */
+  } finally {
+    ourDispatch--;
+  }
+}
+
+function blur(el: HTMLElement): void {
+  ourDispatch++;
+  try {
+    el.blur();
+  } finally {
+    ourDispatch--;
+  }
+}
+
+export type WriteOutcome = 'ok' | 'refused' | 'reverted';
+
+/**
+ * Write `value` into a text-like field with the full event sequence.
+ * 'refused' when the page cancelled beforeinput (its own constraint said no);
+ * 'reverted' when the value did not stick.
+ */
+export function writeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): WriteOutcome {
+  focus(el);
+  const last = value.slice(-1) || 'Unidentified';
+  keyEvent(el, 'keydown', last);
+  keyEvent(el, 'keypress', last);
+  if (!inputEvent(el, 'beforeinput', value)) {
+    keyEvent(el, 'keyup', last);
+    blur(el);
+    return 'refused';
+  }
+  setNativeValue(el, value);
+  inputEvent(el, 'input', value);
+  keyEvent(el, 'keyup', last);
+  // Some pages reformat or reset on key events; make sure our value is the one committed.
+  if (el.value !== value) {
+    setNativeValue(el, value);
+    inputEvent(el, 'input', value);
+  }
+  plainEvent(el, 'change');
+  blur(el);
+  return el.value === value ? 'ok' : 'reverted';
+}
+
+/** Choose an option of a select; `pick` receives normalised option text+value. */
+export function writeSelect(el: HTMLSelectElement, index: number): WriteOutcome {
+  const opt = el.options[index];
+  if (!opt) return 'refused';
+  focus(el);
+  setNativeValue(el, opt.value);
+  if (el.selectedIndex !== index) el.selectedIndex = index;
+  inputEvent(el, 'input', opt.value);
+  plainEvent(el, 'change');
+  blur(el);
+  return el.selectedIndex === index ? 'ok' : 'reverted';
+}
+
+/** Click the login form's submit control (or requestSubmit). */
+export function submitForm(from: Element): boolean {
+  const form = (from as HTMLInputElement).form ?? from.closest('form');
+  const scope: ParentNode | null = form ?? from.parentElement?.parentElement ?? null;
+  if (!scope) return false;
+  const btn =
+    scope.querySelector<HTMLElement>('button[type=submit], input[type=submit]') ??
+    scope.querySelector<HTMLElement>('button:not([type]), [role=button]');
+  if (btn && !(btn as HTMLButtonElement).disabled) {
+    btn.click();
+    return true;
+  }
+  if (form && typeof (form as HTMLFormElement).requestSubmit === 'function') {
+    (form as HTMLFormElement).requestSubmit();
+    return true;
+  }
+  return false;
+}

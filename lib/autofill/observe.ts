@@ -1,0 +1,187 @@
+/**
+ * Keep filling while the page changes: on start, when fields appear or become
+ * visible (MutationObserver, debounced; attribute changes only count when they
+ * touch a form control or its container), on SPA navigation (pushState /
+ * replaceState / popstate / hashchange / Navigation API), and when a filled
+ * TOTP code expires.
+ */
+import type { FillData } from '../messaging';
+import { autofillDocument, type AutofillResult } from './engine';
+import { MARK_ATTR } from './fill';
+
+const FIELD_SEL = 'input, textarea, select';
+const DEBOUNCE_MS = 150;
+const MAX_WAIT_MS = 1000;
+const WATCHED_ATTRS = ['type', 'hidden', 'style', 'class', 'disabled', 'readonly', 'aria-hidden', 'open', 'inert', 'autocomplete', 'name'];
+
+function touchesFields(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if (el.id === 'ec-autofill-style') return false;
+  return el.matches(FIELD_SEL) || !!el.querySelector(FIELD_SEL) || !!(el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot || el.tagName === 'IFRAME';
+}
+
+export function observeAutofill(
+  doc: Document,
+  getData: () => Promise<FillData | null>,
+  onResult: (r: AutofillResult) => void,
+): () => void {
+  const win = doc.defaultView;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let otpTimer: ReturnType<typeof setTimeout> | null = null;
+  let firstDirtyAt = 0;
+  let running = false;
+  let again = false;
+  let lastHref = safeHref(doc);
+  const observed = new WeakSet<Node>();
+  const cleanups: (() => void)[] = [];
+
+  const run = async () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const data = await getData();
+      if (stopped || !data) return;
+      const r = autofillDocument(doc, data);
+      observeShadowsAndFrames();
+      onResult(r);
+      scheduleOtpRefresh(r, data);
+    } catch (e) {
+      console.warn('[entity-connect] autofill pass failed', e instanceof Error ? e.name : 'error');
+    } finally {
+      running = false;
+      if (again && !stopped) {
+        again = false;
+        schedule();
+      }
+    }
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    const now = Date.now();
+    if (!timer) firstDirtyAt = now;
+    if (timer) clearTimeout(timer);
+    // debounce, but never postpone a pass for more than MAX_WAIT_MS on a busy page
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstDirtyAt + MAX_WAIT_MS - now));
+    timer = setTimeout(() => {
+      timer = null;
+      void run();
+    }, wait);
+  };
+
+  const scheduleOtpRefresh = (r: AutofillResult, data: FillData) => {
+    if (otpTimer) clearTimeout(otpTimer);
+    otpTimer = null;
+    if (!data.totp || !r.filled.some((f) => f.role === 'otp')) return;
+    otpTimer = setTimeout(() => {
+      otpTimer = null;
+      void run();
+    }, (Math.max(1, data.totp.remaining) + 1) * 1000);
+  };
+
+  const onMutations = (records: MutationRecord[]) => {
+    const href = safeHref(doc);
+    if (href !== lastHref) {
+      lastHref = href;
+      schedule();
+      return;
+    }
+    for (const m of records) {
+      if (m.type === 'attributes') {
+        if (m.attributeName === MARK_ATTR) continue;
+        if (touchesFields(m.target)) return schedule();
+      } else {
+        for (const n of Array.from(m.addedNodes)) if (touchesFields(n)) return schedule();
+        for (const n of Array.from(m.removedNodes)) if (touchesFields(n)) return schedule();
+      }
+    }
+  };
+
+  const MO = win?.MutationObserver ?? (typeof MutationObserver !== 'undefined' ? MutationObserver : null);
+  const observer = MO ? new MO(onMutations) : null;
+  const observe = (target: Node) => {
+    if (!observer || observed.has(target)) return;
+    observed.add(target);
+    observer.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRS });
+  };
+
+  const observeShadowsAndFrames = () => {
+    const all = doc.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i]!;
+      const sr = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+      if (sr) observe(sr);
+      if (el.tagName === 'IFRAME' && !observed.has(el)) {
+        observed.add(el);
+        el.addEventListener('load', schedule);
+        cleanups.push(() => el.removeEventListener('load', schedule));
+        try {
+          const fd = (el as HTMLIFrameElement).contentDocument;
+          if (fd?.documentElement) observe(fd.documentElement);
+        } catch {
+          /* cross-origin */
+        }
+      }
+    }
+  };
+
+  if (doc.documentElement) observe(doc.documentElement);
+
+  // SPA navigation
+  const onNav = () => {
+    lastHref = safeHref(doc);
+    schedule();
+  };
+  if (win) {
+    win.addEventListener('popstate', onNav);
+    win.addEventListener('hashchange', onNav);
+    cleanups.push(() => {
+      win.removeEventListener('popstate', onNav);
+      win.removeEventListener('hashchange', onNav);
+    });
+    const hist = win.history as History & Record<string, unknown>;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const orig = hist?.[name];
+      if (typeof orig !== 'function') continue;
+      const patched = function (this: History, ...args: Parameters<History['pushState']>) {
+        const ret = (orig as History['pushState']).apply(this, args);
+        onNav();
+        return ret;
+      };
+      hist[name] = patched;
+      cleanups.push(() => {
+        if (hist[name] === patched) hist[name] = orig;
+      });
+    }
+    const nav = (win as Window & { navigation?: EventTarget }).navigation;
+    if (nav?.addEventListener) {
+      const onNavigate = () => setTimeout(onNav, 0);
+      nav.addEventListener('navigatesuccess', onNavigate);
+      cleanups.push(() => nav.removeEventListener('navigatesuccess', onNavigate));
+    }
+  }
+
+  void run();
+
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    if (otpTimer) clearTimeout(otpTimer);
+    observer?.disconnect();
+    for (const c of cleanups) c();
+  };
+}
+
+function safeHref(doc: Document): string {
+  try {
+    return doc.location?.href ?? '';
+  } catch {
+    return '';
+  }
+}
