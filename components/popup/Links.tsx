@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../lib/i18n';
 import { CopyButton } from '../shared/CopyButton';
 import { useT } from '../shared/i18n';
-import { copyableLinks, reviewLinks, type LinkVerdict } from './links';
+import { copyableLinks, loadLinkReviewer, type LinkVerdict, type ShownLink } from './links';
 
 const VERDICT_KEYS: Record<Exclude<LinkVerdict, 'ok'>, MessageKey> = {
   duplicate: 'task.linkDuplicate',
@@ -12,7 +12,19 @@ const VERDICT_KEYS: Record<Exclude<LinkVerdict, 'ok'>, MessageKey> = {
 
 export function Links({ links }: { links: readonly string[] }) {
   const tr = useT();
-  const reviewed = useMemo(() => reviewLinks(links), [links]);
+  const [reviewed, setReviewed] = useState<ShownLink[] | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    loadLinkReviewer().then((review) => {
+      if (alive) setReviewed(review(links));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [links]);
+
+  if (reviewed === null) return null;
   const all = copyableLinks(reviewed);
 
   if (reviewed.length === 0) {
@@ -34,10 +46,11 @@ export function Links({ links }: { links: readonly string[] }) {
         {reviewed.map((link, i) => (
           <li key={`${i}:${link.value}`} className={`link link-${link.verdict}`} data-testid="link-item" data-verdict={link.verdict}>
             <span className="link-url mono" title={link.value}>
+              {link.platform && <span className="link-platform">{link.platform}</span>}
               {link.value}
             </span>
             {link.verdict === 'ok' ? (
-              <CopyButton value={link.value} testId="copy-link" label={link.value} />
+              <CopyButton value={link.url ?? link.value} testId="copy-link" label={link.value} />
             ) : (
               <span className="link-flag">{tr(VERDICT_KEYS[link.verdict] as 'task.linkUnsafe')}</span>
             )}

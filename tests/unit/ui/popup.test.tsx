@@ -150,6 +150,17 @@ describe('popup: active task', () => {
     await waitFor(() => expect(clipboard).toHaveBeenLastCalledWith('https://twitter.com/entity\nhttps://www.facebook.com/entity'));
   });
 
+  it('judges links exactly like the fill engine (lib/links): platform names, scheme-less hosts, www duplicates', async () => {
+    const links = ['linkedin.com/in/entity', 'https://www.linkedin.com/in/entity/', 'data:text/html,hi', 'not a url'];
+    routeMessages(appState({ active: activeTask({ task: { ...TASK, entity_connect: links } }) }));
+    render(<App />);
+    const items = await screen.findAllByTestId('link-item');
+    expect(items.map((i) => i.getAttribute('data-verdict'))).toEqual(['ok', 'duplicate', 'unsafe', 'invalid']);
+    expect(items[0]!.textContent).toContain('LinkedIn');
+    fireEvent.click(screen.getByTestId('copy-all-links'));
+    await waitFor(() => expect(clipboard).toHaveBeenLastCalledWith('https://linkedin.com/in/entity'));
+  });
+
   it('completes with the prefilled link-post (edited) and a note', async () => {
     const { current, calls } = routeMessages(appState({ active: activeTask() }));
     render(<App />);
