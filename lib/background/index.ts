@@ -36,7 +36,7 @@ export function registerHandlers(handlers: Handlers): void {
  * woke the worker is not missed), then the start-up work every (re)start needs:
  * alarm, content-script registration, verification of the active task, flush.
  */
-export function startBackground(): void {
+export function startBackground(): { ready: Promise<void> } {
   const scripting = browser.scripting as unknown as ScriptingApi;
   const tabs = browser.tabs as unknown as TabsApi;
   const sendFillNow = (tabId: number) => sendMessage('fillNow', undefined, { tabId, frameId: 0 });
@@ -82,17 +82,21 @@ export function startBackground(): void {
 
   registerHandlers(handlers);
   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));
-  browser.commands?.onCommand.addListener((command) => {
-    void runCommand(command, {
-      service,
-      handlers,
-      self: { id: browser.runtime.id, url: extensionBase },
-      activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
-      sendFillNow,
+  try {
+    browser.commands.onCommand.addListener((command) => {
+      void runCommand(command, {
+        service,
+        handlers,
+        self: { id: browser.runtime.id, url: extensionBase },
+        activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+        sendFillNow,
+      });
     });
-  });
+  } catch {
+    // No commands API (some test and mobile environments): shortcuts are optional.
+  }
 
-  void (async () => {
+  const ready = (async () => {
     refreshBadge();
     await outbox.schedule().catch(() => undefined);
     const active = await service.getActive();
@@ -100,5 +104,6 @@ export function startBackground(): void {
     if (active) await service.verifyActiveTask();
     await outbox.flush();
     refreshBadge();
-  })();
+  })().catch((e) => console.warn('background start-up failed', e instanceof Error ? e.name : typeof e));
+  return { ready };
 }

@@ -1,0 +1,284 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ApiClient } from '../../../lib/api';
+import {
+  computeBadge,
+  createHandlers,
+  ForbiddenSenderError,
+  mergeSettings,
+  runCommand,
+  siteUrl,
+  type Handlers,
+  type SenderInfo,
+  type TabInfo,
+} from '../../../lib/background';
+import { createOutbox, type Outbox } from '../../../lib/outbox';
+import { activeTaskItem, DEFAULT_SETTINGS, outboxItem, settingsItem, type ActiveTask, type OutboxEntry } from '../../../lib/storage';
+import { createTaskService, type TaskService } from '../../../lib/task';
+import { currentTotp } from '../../../lib/totp';
+import { FakeApi, makeTask } from '../outbox/fake-api';
+
+const EXT = 'chrome-extension://test-extension-id/';
+const API_KEY = 'secret-api-key-123';
+const SECRET = 'JBSWY3DPEHPK3PXP';
+
+const popupTab: SenderInfo = { id: fakeBrowser.runtime.id, url: `${EXT}popup.html`, tab: { id: 7 } };
+const popup: SenderInfo = { id: fakeBrowser.runtime.id, url: `${EXT}popup.html` };
+const frame = (url: string): SenderInfo => ({ id: fakeBrowser.runtime.id, url, tab: { id: 3 }, frameId: 0 });
+
+let api: FakeApi;
+let outbox: Outbox;
+let service: TaskService;
+let handlers: Handlers;
+let created: string[];
+let filled: number[];
+let tabs: TabInfo[];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  api = new FakeApi([makeTask('t1', { domain: 'example.com', twofa: SECRET.toLowerCase(), pass_mail: 'gmail-pw', username: 'site-user', password: 'site-pw' })]);
+  const getClient = async () => api;
+  outbox = createOutbox({ getClient });
+  service = createTaskService({ getClient, outbox });
+  created = [];
+  filled = [];
+  tabs = [];
+  handlers = createHandlers({
+    service,
+    outbox,
+    extensionBase: EXT,
+    extensionId: fakeBrowser.runtime.id,
+    tabs: {
+      create: async ({ url }) => void created.push(url),
+      query: async (q) => (q.active ? tabs.filter((t) => t.active) : tabs),
+    },
+    sendFillNow: async (id) => {
+      filled.push(id);
+      return null;
+    },
+  });
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiKey: API_KEY });
+});
+
+async function pulled(): Promise<ActiveTask> {
+  const r = await handlers.pullTask(undefined, popup);
+  if (!r.ok) throw new Error(r.error.kind);
+  return r.value;
+}
+
+describe('content-script senders', () => {
+  beforeEach(pulled);
+
+  it('the task domain and its subdomains get the task data', async () => {
+    for (const url of ['https://example.com/login', 'http://example.com:8080/', 'https://a.b.example.com/profile']) {
+      const data = await handlers.getFillData(undefined, frame(url));
+      expect(data, url).toMatchObject({ scope: 'task', taskId: 't1', username: 'site-user', password: 'site-pw' });
+    }
+  });
+
+  it.each([
+    'https://example.com.evil.test/login',
+    'https://badexample.com/',
+    'https://evil.test/?next=example.com',
+    'https://evil.test/example.com/',
+    'https://examp1e.com/',
+    'chrome-extension://other/page.html',
+    'file:///home/example.com/x.html',
+    'about:blank',
+  ])('%s gets nothing', async (url) => {
+    expect(await handlers.getFillData(undefined, frame(url))).toBeNull();
+    expect(await handlers.panelComplete(undefined, frame(url))).toEqual({ ok: false, error: { kind: 'no_task' } });
+    expect(await handlers.panelFail({ reason: 'x' }, frame(url))).toEqual({ ok: false, error: { kind: 'no_task' } });
+    expect(await activeTaskItem.getValue()).not.toBeNull();
+  });
+
+  it('a sender without a tab (not a content script) gets nothing', async () => {
+    expect(await handlers.getFillData(undefined, { url: 'https://example.com/' })).toBeNull();
+  });
+
+  it('Google sign-in gets only the Gmail account, over https only', async () => {
+    const data = await handlers.getFillData(undefined, frame('https://accounts.google.com/v3/signin/identifier'));
+    expect(data).toMatchObject({ scope: 'gmail', email: 't1@gmail.test', password: 'gmail-pw', username: '', website: '', links: [] });
+    expect(data?.totp?.code).toMatch(/^\d{6}$/);
+    expect(await handlers.getFillData(undefined, frame('http://accounts.google.com/'))).toBeNull();
+    expect(await handlers.getFillData(undefined, frame('https://accounts.google.com.evil.test/'))).toBeNull();
+    // Google's frame cannot report the task.
+    expect(await handlers.panelComplete(undefined, frame('https://accounts.google.com/'))).toEqual({ ok: false, error: { kind: 'no_task' } });
+  });
+
+  it('fill data carries the TOTP code, never the secret, never the API key', async () => {
+    const data = await handlers.getFillData(undefined, frame('https://example.com/2fa'));
+    const json = JSON.stringify(data);
+    expect(json).not.toContain(API_KEY);
+    expect(json.toUpperCase()).not.toContain(SECRET);
+    expect(json).not.toContain('twofa');
+    expect(Object.keys(data!).sort()).toEqual(
+      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'email', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
+    );
+    const expected = currentTotp(SECRET).code;
+    const again = currentTotp(SECRET).code; // window boundary: accept either side
+    expect([expected, again]).toContain(data!.totp!.code);
+  });
+
+  it('no active task: content scripts get null', async () => {
+    await service.dropActiveTask();
+    expect(await handlers.getFillData(undefined, frame('https://example.com/'))).toBeNull();
+  });
+
+  it('the panel of the task page can complete and fail', async () => {
+    expect(await handlers.panelFail({ reason: '' }, frame('https://example.com/'))).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect(await handlers.panelComplete(undefined, frame('https://www.example.com/'))).toEqual({ ok: true, value: undefined });
+    await service.lastFlush();
+    expect(api.reports).toEqual([{ id: 't1', kind: 'complete', body: {} }]);
+  });
+});
+
+describe('page-facing handlers answer extension pages only', () => {
+  const calls: [keyof Handlers, unknown][] = [
+    ['getState', undefined],
+    ['saveSettings', { apiKey: 'x' }],
+    ['testConnection', { apiBaseUrl: 'https://x.test', apiKey: 'k' }],
+    ['pullTask', undefined],
+    ['verifyActiveTask', undefined],
+    ['completeTask', {}],
+    ['failTask', { reason: 'r' }],
+    ['dropActiveTask', undefined],
+    ['getTotp', undefined],
+    ['retryOutbox', undefined],
+    ['dismissOutboxEntry', { id: 'x' }],
+    ['openTaskSite', undefined],
+    ['fillActiveTab', undefined],
+  ];
+
+  it.each(calls)('%s refuses a content script of the task domain', async (type, data) => {
+    await pulled();
+    const before = api.calls.length;
+    const h = handlers[type] as (d: unknown, s: SenderInfo) => Promise<unknown>;
+    await expect(h(data, frame('https://example.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    await expect(h(data, { url: `chrome-extension://another-extension/popup.html`, id: 'another' })).rejects.toBeInstanceOf(ForbiddenSenderError);
+    expect(api.calls.length).toBe(before);
+    expect(await activeTaskItem.getValue()).not.toBeNull();
+  });
+
+  it('popup.html opened as an ordinary tab is an extension page', async () => {
+    const state = await handlers.getState(undefined, popupTab);
+    expect(state).toMatchObject({ configured: true, active: null, outbox: [], history: [] });
+    expect(state.settings.apiKey).toBe(API_KEY);
+  });
+
+  it('getTotp gives the code of the active task', async () => {
+    expect(await handlers.getTotp(undefined, popup)).toBeNull();
+    await pulled();
+    expect((await handlers.getTotp(undefined, popup))?.code).toMatch(/^\d{6}$/);
+  });
+});
+
+describe('settings', () => {
+  it('saveSettings validates, trims the key, stores and resumes a paused outbox', async () => {
+    const paused: OutboxEntry = { id: 'o1', taskId: 't1', domain: 'example.com', kind: 'complete', body: {}, createdAt: 1, attempts: 1, nextAttemptAt: 1, state: 'paused', lastError: { kind: 'unauthorized', status: 401 } };
+    api.tasks.get('t1')!.status = 'connecting';
+    await outboxItem.setValue([paused]);
+    const r = await handlers.saveSettings({ apiBaseUrl: ' https://api.example.test/api/v1/entity/ ', apiKey: '  new-key  ', language: 'en' }, popup);
+    expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, apiBaseUrl: 'https://api.example.test/api/v1/entity', apiKey: 'new-key', language: 'en' } });
+    expect((await settingsItem.getValue()).apiKey).toBe('new-key');
+    await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual([]));
+    expect(api.reports).toHaveLength(1);
+  });
+
+  it.each([
+    [{ apiBaseUrl: 'ftp://x.test' }],
+    [{ apiBaseUrl: 'not a url' }],
+    [{ apiBaseUrl: 'https://user:pw@x.test/' }],
+    [{ language: 'fr' }],
+    [{ autofillMode: 'always' }],
+    [{ autoSubmitLogin: 'yes' }],
+  ])('refuses %j and stores nothing', async (patch) => {
+    expect(await handlers.saveSettings(patch as never, popup)).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect((await settingsItem.getValue()).apiKey).toBe(API_KEY);
+    expect(mergeSettings(DEFAULT_SETTINGS, patch as never)).toBeNull();
+  });
+
+  it('testConnection lists with limit 1 and returns the count or the error kind', async () => {
+    const seen: { baseUrl: string; apiKey: string }[] = [];
+    const h = createHandlers({
+      service,
+      outbox,
+      extensionBase: EXT,
+      extensionId: fakeBrowser.runtime.id,
+      tabs: { create: async () => undefined, query: async () => [] },
+      sendFillNow: async () => null,
+      makeClient: (o) => {
+        seen.push({ baseUrl: o.baseUrl, apiKey: o.apiKey });
+        return api as ApiClient;
+      },
+    });
+    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, popup)).toEqual({ ok: true, value: { tasksWaiting: 1 } });
+    expect(seen).toEqual([{ baseUrl: 'https://x.test', apiKey: 'k' }]);
+    api.fail('list', { type: 'error', error: { kind: 'unauthorized', status: 401 } });
+    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, popup)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    // The real client refuses an unusable URL as a config error.
+    expect(await handlers.testConnection({ apiBaseUrl: 'javascript:1', apiKey: 'k' }, popup)).toMatchObject({ ok: false, error: { kind: 'config' } });
+  });
+});
+
+describe('tabs and commands', () => {
+  it('openTaskSite opens https://domain/ (or the scheme the task gives)', async () => {
+    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: false, error: { kind: 'no_task' } });
+    await pulled();
+    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(created).toEqual(['https://example.com/']);
+    expect(siteUrl('http://plain.test:8080/')).toBe('http://plain.test:8080/');
+    expect(siteUrl('www.Example.com')).toBe('https://example.com/');
+  });
+
+  it('fillActiveTab asks the focused task tab, else the task tab used last; never another site', async () => {
+    await pulled();
+    tabs = [
+      { id: 1, url: 'https://evil.test/', active: true },
+      { id: 2, url: 'https://example.com/old', lastAccessed: 10 },
+      { id: 3, url: 'https://sub.example.com/new', lastAccessed: 20 },
+    ];
+    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(filled).toEqual([3]);
+    tabs = [{ id: 1, url: 'https://evil.test/', active: true }];
+    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect(filled).toEqual([3]);
+  });
+
+  it('commands: fill-now only on a task tab; complete-task only with an active task', async () => {
+    const deps = (tab: TabInfo | undefined) => ({
+      service,
+      handlers,
+      self: popup,
+      activeTab: async () => tab,
+      sendFillNow: async (id: number) => void filled.push(id),
+    });
+    await runCommand('complete-task', deps(undefined));
+    expect(api.calls).toHaveLength(0);
+    await pulled();
+    await runCommand('fill-now', deps({ id: 9, url: 'https://example.com.evil.test/' }));
+    expect(filled).toEqual([]);
+    await runCommand('fill-now', deps({ id: 5, url: 'https://example.com/login' }));
+    expect(filled).toEqual([5]);
+    await runCommand('open-task-site', deps(undefined));
+    expect(created).toEqual(['https://example.com/']);
+    await runCommand('complete-task', deps(undefined));
+    expect(await activeTaskItem.getValue()).toBeNull();
+    await service.lastFlush();
+    expect(api.reports).toEqual([{ id: 't1', kind: 'complete', body: {} }]);
+  });
+});
+
+describe('badge', () => {
+  const entry = (state: OutboxEntry['state']): OutboxEntry => ({ id: state, taskId: 't', domain: 'd', kind: 'complete', body: {}, createdAt: 1, attempts: 0, nextAttemptAt: 1, state });
+  const active = { task: makeTask('t1'), startedAt: 1 } as ActiveTask;
+  it('idle / active / pending / paused / problem', () => {
+    expect(computeBadge(null, []).state).toBe('idle');
+    expect(computeBadge(null, []).text).toBe('');
+    expect(computeBadge(active, []).state).toBe('active');
+    expect(computeBadge(active, [entry('pending'), entry('pending')])).toMatchObject({ state: 'pending', text: '2' });
+    expect(computeBadge(null, [entry('pending'), entry('paused')]).state).toBe('paused');
+    expect(computeBadge({ ...active, problem: { kind: 'gone', at: 1 } }, []).state).toBe('problem');
+    expect(computeBadge(null, [entry('dead')]).state).toBe('problem');
+  });
+});

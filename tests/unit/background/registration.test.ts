@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  CONTENT_SCRIPT_FILE,
+  CONTENT_SCRIPT_ID,
+  matchesFor,
+  syncContentScripts,
+  type ScriptingApi,
+} from '../../../lib/background';
+import type { ActiveTask } from '../../../lib/storage';
+import { makeTask } from '../outbox/fake-api';
+
+type Registered = Parameters<ScriptingApi['registerContentScripts']>[0][number];
+
+class FakeScripting implements ScriptingApi {
+  registered: Registered[] = [];
+  executed: { tabId: number; frameIds?: number[]; files: string[] }[] = [];
+  registerCalls = 0;
+  async registerContentScripts(scripts: Registered[]) {
+    for (const s of scripts) {
+      if (this.registered.some((r) => r.id === s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+      this.registered.push(s);
+    }
+    this.registerCalls += 1;
+  }
+  async unregisterContentScripts(filter?: { ids?: string[] }) {
+    this.registered = this.registered.filter((r) => filter?.ids && !filter.ids.includes(r.id));
+  }
+  async getRegisteredContentScripts(filter?: { ids?: string[] }) {
+    return this.registered.filter((r) => !filter?.ids || filter.ids.includes(r.id));
+  }
+  async executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }) {
+    this.executed.push({ ...injection.target, files: injection.files });
+  }
+}
+
+const active = (domain: string): ActiveTask => ({ task: makeTask('t', { domain }), startedAt: 1 });
+let scripting: FakeScripting;
+
+beforeEach(() => {
+  scripting = new FakeScripting();
+});
+
+describe('content-script registration', () => {
+  it('matches the task domain, its subdomains (any port) and Google sign-in only', () => {
+    expect(matchesFor(active('https://www.Example.com/path'))).toEqual([
+      '*://example.com/*',
+      '*://*.example.com/*',
+      'https://accounts.google.com/*',
+    ]);
+    expect(matchesFor(active('com'))).toBeNull(); // a bare public suffix never becomes a pattern
+  });
+
+  it('registers on task start with allFrames at document_idle, and unregisters at the end', async () => {
+    await syncContentScripts(active('example.com'), scripting);
+    expect(scripting.registered).toEqual([
+      {
+        id: CONTENT_SCRIPT_ID,
+        matches: ['*://example.com/*', '*://*.example.com/*', 'https://accounts.google.com/*'],
+        js: [CONTENT_SCRIPT_FILE],
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+    await syncContentScripts(null, scripting);
+    expect(scripting.registered).toEqual([]);
+  });
+
+  it('re-sync is idempotent; a new task domain replaces the old registration', async () => {
+    await syncContentScripts(active('example.com'), scripting);
+    await syncContentScripts(active('example.com'), scripting);
+    expect(scripting.registerCalls).toBe(1);
+    await syncContentScripts(active('other.test'), scripting);
+    expect(scripting.registered.map((r) => r.matches)).toEqual([['*://other.test/*', '*://*.other.test/*', 'https://accounts.google.com/*']]);
+  });
+
+  it('a registration lost in a restart is re-created at start-up', async () => {
+    await syncContentScripts(active('example.com'), scripting);
+    scripting.registered = [];
+    await syncContentScripts(active('example.com'), scripting);
+    expect(scripting.registered).toHaveLength(1);
+  });
+
+  it('injects into the top frame of tabs already open on the task pages', async () => {
+    const queried: unknown[] = [];
+    const tabs = {
+      query: async (q: { url?: string | string[] }) => {
+        queried.push(q.url);
+        return [{ id: 4, url: 'https://example.com/login' }, { id: 6, url: 'https://a.example.com/' }];
+      },
+    };
+    await syncContentScripts(active('example.com'), scripting, tabs, { injectOpenTabs: true });
+    expect(queried).toEqual([['*://example.com/*', '*://*.example.com/*', 'https://accounts.google.com/*']]);
+    expect(scripting.executed).toEqual([
+      { tabId: 4, frameIds: [0], files: [CONTENT_SCRIPT_FILE] },
+      { tabId: 6, frameIds: [0], files: [CONTENT_SCRIPT_FILE] },
+    ]);
+  });
+});
