@@ -10,13 +10,14 @@ test('configure, pull and start a task, complete it: the server sees connecting 
   const shownDomain = (await domain.textContent())?.trim() ?? '';
 
   // The task the popup shows is the one the server moved to `connecting`.
-  const tasks = (await (await fetch(`${sandbox.origin}/__control/tasks`)).json()) as { id: string; domain: string; status: string }[];
-  const started = tasks.filter((t) => t.status === 'connecting');
+  const started = sandbox.tasks().filter((t) => t.status === 'connecting');
   expect(started).toHaveLength(1);
-  expect(shownDomain).toContain(started[0]!.domain);
+  const task = started[0]!.task;
+  expect(shownDomain).toContain(task.domain);
 
   await popup.getByTestId('complete-task').click();
-  await expect.poll(async () => (await serverTask(sandbox, started[0]!.id)).status).toBe('completed');
+  await expect.poll(() => serverTask(sandbox, task.id).status).toBe('completed');
+  expect(serverTask(sandbox, task.id).reports).toHaveLength(1);
   // Back to idle: the next task can be pulled.
   await expect(popup.getByTestId('pull-task')).toBeVisible();
 });

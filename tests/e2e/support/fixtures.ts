@@ -1,8 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { startSandbox } from '../../sandbox/server';
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 interface Fixtures {
   sandbox: Sandbox;
@@ -50,9 +48,9 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Reads a task's raw state from the sandbox's control API. */
-export async function serverTask(sandbox: Sandbox, id: string): Promise<{ status: string; reports: unknown[] } & Record<string, unknown>> {
-  const res = await fetch(`${sandbox.origin}/__control/tasks/${encodeURIComponent(id)}`);
-  if (!res.ok) throw new Error(`control: task ${id}: HTTP ${res.status}`);
-  return (await res.json()) as { status: string; reports: unknown[] } & Record<string, unknown>;
+/** The server's view of a task (status and the reports it accepted). */
+export function serverTask(sandbox: Sandbox, id: string) {
+  const view = sandbox.task(id);
+  if (!view) throw new Error(`sandbox: no task ${id}`);
+  return view;
 }
