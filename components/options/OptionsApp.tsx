@@ -62,9 +62,9 @@ export function OptionsApp() {
     setLangChoice(next);
     try {
       const result = await sendMessage('saveSettings', { language: next });
-      if (!result.ok) setSaveStatus({ tone: 'error', text: t(next, 'options.saveFailed', { reason: describeError(next, result.error, 'connection') }) });
+      if (!result.ok) setSaveStatus({ tone: 'error', say: (l) => t(l, 'options.saveFailed', { reason: describeError(l, result.error, 'connection') }) });
     } catch {
-      setSaveStatus({ tone: 'error', text: describeError(next, null) });
+      setSaveStatus({ tone: 'error', say: (l) => describeError(l, null) });
     }
     await reload();
   };
@@ -73,7 +73,7 @@ export function OptionsApp() {
     e.preventDefault();
     if (!form) return;
     if (!isHttpUrl(form.apiBaseUrl)) {
-      setSaveStatus({ tone: 'error', text: t(lang, 'options.badUrl') });
+      setSaveStatus({ tone: 'error', say: (l) => t(l, 'options.badUrl') });
       return;
     }
     setBusy('save');
@@ -87,12 +87,12 @@ export function OptionsApp() {
       });
       if (result.ok) {
         setDraft(null);
-        setSaveStatus({ tone: 'ok', text: t(lang, 'options.saved') });
+        setSaveStatus({ tone: 'ok', say: (l) => t(l, 'options.saved') });
       } else {
-        setSaveStatus({ tone: 'error', text: t(lang, 'options.saveFailed', { reason: describeError(lang, result.error, 'connection') }) });
+        setSaveStatus({ tone: 'error', say: (l) => t(l, 'options.saveFailed', { reason: describeError(l, result.error, 'connection') }) });
       }
     } catch {
-      setSaveStatus({ tone: 'error', text: describeError(lang, null) });
+      setSaveStatus({ tone: 'error', say: (l) => describeError(l, null) });
     } finally {
       setBusy(null);
     }
@@ -102,11 +102,11 @@ export function OptionsApp() {
   const testConnection = async () => {
     if (!form) return;
     if (!isHttpUrl(form.apiBaseUrl)) {
-      setTestStatus({ tone: 'error', text: t(lang, 'options.badUrl') });
+      setTestStatus({ tone: 'error', say: (l) => t(l, 'options.badUrl') });
       return;
     }
     if (!form.apiKey.trim()) {
-      setTestStatus({ tone: 'error', text: t(lang, 'options.missingKey') });
+      setTestStatus({ tone: 'error', say: (l) => t(l, 'options.missingKey') });
       return;
     }
     setBusy('test');
@@ -116,11 +116,11 @@ export function OptionsApp() {
       const result = await sendMessage('testConnection', { apiBaseUrl: form.apiBaseUrl.trim(), apiKey: form.apiKey.trim() });
       setTestStatus(
         result.ok
-          ? { tone: 'ok', text: t(lang, result.value.tasksWaiting > 0 ? 'options.connectionOkWork' : 'options.connectionOkNoWork') }
-          : { tone: 'error', text: describeError(lang, result.error, 'connection') },
+          ? { tone: 'ok', say: (l) => t(l, result.value.tasksWaiting > 0 ? 'options.connectionOkWork' : 'options.connectionOkNoWork') }
+          : { tone: 'error', say: (l) => describeError(l, result.error, 'connection') },
       );
     } catch {
-      setTestStatus({ tone: 'error', text: describeError(lang, null) });
+      setTestStatus({ tone: 'error', say: (l) => describeError(l, null) });
     } finally {
       setBusy(null);
     }
@@ -161,7 +161,7 @@ export function OptionsApp() {
                 {t(lang, 'options.apiBaseUrlHint', { url: DEFAULT_API_BASE_URL })}{' '}
                 {form.apiBaseUrl !== DEFAULT_API_BASE_URL && (
                   <button type="button" className="link-button" data-testid="reset-api-base-url" onClick={() => update('apiBaseUrl', DEFAULT_API_BASE_URL)}>
-                    ↺
+                    {t(lang, 'options.useDefault')}
                   </button>
                 )}
               </p>

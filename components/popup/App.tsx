@@ -20,7 +20,7 @@ import { useNow } from './useNow';
 export function App() {
   const { state, loadFailed, reload } = useAppState();
   const lang: Language = resolveLanguage(state?.settings.language);
-  const { busy, status, setStatus, run } = useActionRunner(lang, reload);
+  const { busy, status, setStatus, run } = useActionRunner(reload);
   const now = useNow(1000);
 
   useEffect(() => applyDocumentLanguage(document, lang), [lang]);
@@ -74,7 +74,7 @@ export function App() {
           onClick={() =>
             run('pull', () => sendMessage('pullTask', undefined), (active) => ({
               tone: 'ok',
-              text: t(lang, 'popup.pulled', { domain: active.task.domain }),
+              say: (l) => t(l, 'popup.pulled', { domain: active.task.domain }),
             }))
           }
         >

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { useState, type FormEvent } from 'react';
 import { sendMessage } from '../../lib/messaging';
 import { useT } from '../shared/i18n';
@@ -30,7 +31,7 @@ export function CompleteForm({ domain, initialLinkPost, busy, run }: Props) {
     const data: { linkPost?: string; note?: string } = {};
     if (link) data.linkPost = link;
     if (note.trim()) data.note = note.trim();
-    await run('complete', () => sendMessage('completeTask', data), () => ({ tone: 'ok', text: tr('complete.done', { domain }) }));
+    await run('complete', () => sendMessage('completeTask', data), () => ({ tone: 'ok', say: (l) => t(l, 'complete.done', { domain }) }));
   };
 
   return (

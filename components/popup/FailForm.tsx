@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { FAIL_REASON_MAX_CHARS } from './limits';
-import { FAIL_PRESETS, type MessageKey } from '../../lib/i18n';
+import { FAIL_PRESETS, t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { useT } from '../shared/i18n';
 import type { RunAction } from './actions';
@@ -52,7 +52,7 @@ export function FailForm({ domain, busy, run }: Props) {
     }
     const ok = await run('fail', () => sendMessage('failTask', { reason: text }), () => ({
       tone: 'ok',
-      text: tr('fail.done', { domain }),
+      say: (l) => t(l, 'fail.done', { domain }),
     }));
     if (ok) setOpen(false);
   };
@@ -78,6 +78,8 @@ export function FailForm({ domain, busy, run }: Props) {
         <textarea
           data-testid="fail-reason"
           rows={3}
+          // Opening the form is a request to type: put the caret there (keyboard users too).
+          autoFocus
           maxLength={FAIL_REASON_MAX_CHARS}
           value={reason}
           aria-describedby={counterId}

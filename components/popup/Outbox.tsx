@@ -1,8 +1,7 @@
-import { describeError } from '../../lib/i18n';
+import { describeError, formatTime, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { OutboxEntry } from '../../lib/storage';
 import { useLanguage, useT } from '../shared/i18n';
-import { formatTime } from '../../lib/i18n';
 import { openOptions } from '../shared/openOptions';
 import type { RunAction } from './actions';
 
@@ -31,7 +30,7 @@ export function Outbox({ outbox, busy, run }: Props) {
             className="btn btn-small"
             data-testid="outbox-retry"
             disabled={busy !== null}
-            onClick={() => run('retry', () => sendMessage('retryOutbox', undefined), () => ({ tone: 'info', text: tr('outbox.retried') }))}
+            onClick={() => run('retry', () => sendMessage('retryOutbox', undefined), () => ({ tone: 'info', say: (l) => t(l, 'outbox.retried') }))}
           >
             {tr('outbox.retry')}
           </button>
@@ -72,7 +71,7 @@ export function Outbox({ outbox, busy, run }: Props) {
                 onClick={() =>
                   run('dismiss', () => sendMessage('dismissOutboxEntry', { id: entry.id }), () => ({
                     tone: 'info',
-                    text: tr('outbox.dismissed'),
+                    say: (l) => t(l, 'outbox.dismissed'),
                   }))
                 }
               >

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import type { ActiveTask } from '../../lib/storage';
 import { sendMessage } from '../../lib/messaging';
 import { useT } from '../shared/i18n';
@@ -32,7 +33,7 @@ export function ProblemBanner({ problem, busy, run }: Props) {
           disabled={busy !== null}
           onClick={() =>
             run('verify', () => sendMessage('verifyActiveTask', undefined), (active) =>
-              active.problem ? null : { tone: 'ok', text: tr('problem.verified') },
+              active.problem ? null : { tone: 'ok', say: (l) => t(l, 'problem.verified') },
             )
           }
         >
@@ -43,7 +44,7 @@ export function ProblemBanner({ problem, busy, run }: Props) {
           className="btn btn-quiet"
           data-testid="drop-task"
           disabled={busy !== null}
-          onClick={() => run('drop', () => sendMessage('dropActiveTask', undefined), () => ({ tone: 'info', text: tr('problem.dropped') }))}
+          onClick={() => run('drop', () => sendMessage('dropActiveTask', undefined), () => ({ tone: 'info', say: (l) => t(l, 'problem.dropped') }))}
         >
           {tr('problem.drop')}
         </button>

@@ -1,5 +1,5 @@
 import type { ActiveTask } from '../../lib/storage';
-import { formatDuration } from '../../lib/i18n';
+import { formatDuration, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { useT } from '../shared/i18n';
 import type { RunAction } from './actions';
@@ -51,7 +51,7 @@ export function TaskCard({ active, now, busy, run, manualFill }: Props) {
             className={manualFill ? 'btn btn-small' : 'btn btn-small btn-quiet'}
             data-testid="fill-now"
             disabled={busy !== null}
-            onClick={() => run('fill', () => sendMessage('fillActiveTab', undefined), () => ({ tone: 'info', text: tr('task.fillRequested') }))}
+            onClick={() => run('fill', () => sendMessage('fillActiveTab', undefined), () => ({ tone: 'info', say: (l) => t(l, 'task.fillRequested') }))}
           >
             {tr('task.fillNow')}
           </button>

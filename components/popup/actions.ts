@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { describeError, type ErrorContext, type Language } from '../../lib/i18n';
+import { describeError, type ErrorContext } from '../../lib/i18n';
 import type { ActionResult } from '../../lib/messaging';
 import type { Status } from '../shared/StatusMessage';
 
@@ -15,7 +15,7 @@ export type RunAction = <T>(
  * ActionResult (or a failed message round-trip) into a plain status line in
  * the worker's language, then re-reads state.
  */
-export function useActionRunner(lang: Language, reload: () => Promise<void>) {
+export function useActionRunner(reload: () => Promise<void>) {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -30,18 +30,18 @@ export function useActionRunner(lang: Language, reload: () => Promise<void>) {
           ok = true;
           setStatus(onOk(result.value));
         } else {
-          setStatus({ tone: 'error', text: describeError(lang, result.error, context) });
+          setStatus({ tone: 'error', say: (l) => describeError(l, result.error, context) });
         }
       } catch {
         // The background did not answer (e.g. still starting): never show raw errors.
-        setStatus({ tone: 'error', text: describeError(lang, null) });
+        setStatus({ tone: 'error', say: (l) => describeError(l, null) });
       } finally {
         setBusy(null);
       }
       await reload();
       return ok;
     },
-    [lang, reload],
+    [reload],
   );
 
   return { busy, status, setStatus, run };

@@ -21,6 +21,7 @@ export const en: Record<keyof typeof vi, string> = {
   'options.connection': 'API connection',
   'options.apiBaseUrl': 'API address',
   'options.apiBaseUrlHint': 'Default: {url}',
+  'options.useDefault': 'Use the default address',
   'options.apiKey': 'API key',
   'options.apiKeyHint': 'Kept in the extension on this computer only; never sent to websites.',
   'options.showKey': 'Show key',
@@ -158,6 +159,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.conn.invalid_response': 'Something answers at this address, but it is not the Likepion API. Check the API address.',
   'error.conn.config': 'The API address is not valid or the API key is empty.',
   'error.conn.bad_request': 'The server refused the test request. The API address may be wrong.',
+  'error.conn.unauthorized': 'The API key is wrong or was revoked. Paste the right key and test again.',
 
   // Keys for other parts (e.g. the in-page panel) go in their own block below this line, in both catalogues.
   // --- background + in-page panel (background engineer) ---

@@ -81,6 +81,7 @@ const CONNECTION_KEYS: Partial<Record<ErrorKind, MessageKey>> = {
   not_found: 'error.conn.not_found',
   invalid_response: 'error.conn.invalid_response',
   config: 'error.conn.config',
+  unauthorized: 'error.conn.unauthorized',
   bad_request: 'error.conn.bad_request',
   wrong_status: 'error.conn.bad_request',
 };

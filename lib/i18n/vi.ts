@@ -23,6 +23,7 @@ export const vi = {
   'options.connection': 'Kết nối API',
   'options.apiBaseUrl': 'Địa chỉ API',
   'options.apiBaseUrlHint': 'Mặc định: {url}',
+  'options.useDefault': 'Dùng địa chỉ mặc định',
   'options.apiKey': 'API key',
   'options.apiKeyHint': 'Chỉ lưu trong tiện ích trên máy này, không bao giờ gửi cho các trang web.',
   'options.showKey': 'Hiện key',
@@ -160,6 +161,7 @@ export const vi = {
   'error.conn.invalid_response': 'Địa chỉ này có trả lời nhưng không phải API của Likepion. Kiểm tra lại địa chỉ API.',
   'error.conn.config': 'Địa chỉ API không hợp lệ hoặc chưa nhập API key.',
   'error.conn.bad_request': 'Máy chủ từ chối yêu cầu kiểm tra. Có thể địa chỉ API chưa đúng.',
+  'error.conn.unauthorized': 'API key sai hoặc đã bị thu hồi. Hãy dán lại key đúng rồi kiểm tra lần nữa.',
 
   // Keys for other parts (e.g. the in-page panel) go in their own block below this line, in both catalogues.
   // --- background + in-page panel (background engineer) ---

@@ -401,4 +401,21 @@ describe('popup: rehydration and language', () => {
     expect(calls('saveSettings')).toEqual([{ language: 'vi' }]);
     expect(document.documentElement.lang).toBe('vi');
   });
+
+  it('re-words the last message when the language changes', async () => {
+    const { current } = routeMessages(appState(), {
+      pullTask: () => ({ ok: false, error: { kind: 'no_work' } }),
+      saveSettings: (data) => {
+        current.state = appState({ settings: { ...SETTINGS, ...(data as object) } });
+        return { ok: true, value: current.state.settings };
+      },
+    });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('pull-task'));
+    expect((await screen.findByTestId('status-message')).textContent).toBe(t('vi', 'error.no_work'));
+    // The storage change the background makes when saving re-renders the popup in English.
+    current.state = appState({ settings: { ...SETTINGS, language: 'en' } });
+    await act(async () => fakeBrowser.storage.local.set({ settings: current.state.settings }));
+    await waitFor(() => expect(screen.getByTestId('status-message').textContent).toBe(t('en', 'error.no_work')));
+  });
 });
