@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { autofillDocument, observeAutofill, undoAutofill } from '../../lib/autofill';
+import { onMessage, sendMessage } from '../../lib/messaging';
+import { startTaskPage } from '../../lib/panel';
+
+// Registered at run time by the background, for the active task's domain only.
+export default defineContentScript({
+  registration: 'runtime',
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    // Registration and injection into open tabs can both reach one page: run once.
+    const flag = Symbol.for('entity-connect.task-page');
+    const scope = globalThis as unknown as Record<symbol, boolean>;
+    if (scope[flag]) return;
+    scope[flag] = true;
+
+    void startTaskPage({
+      doc: document,
+      isTop: window.top === window,
+      getFillData: () => sendMessage('getFillData'),
+      reportFill: (report) => void sendMessage('reportFill', report).catch(() => undefined),
+      panelComplete: () => sendMessage('panelComplete'),
+      panelFail: (reason) => sendMessage('panelFail', { reason }),
+      onFillNow: (handler) => onMessage('fillNow', handler),
+      onTaskChange: (listener) => {
+        const onChanged = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && 'activeTask' in changes) listener();
+        };
+        browser.storage.onChanged.addListener(onChanged);
+        return () => browser.storage.onChanged.removeListener(onChanged);
+      },
+      autofill: { autofillDocument, observeAutofill, undoAutofill },
+    }).then((page) => {
+      if (page) ctx.onInvalidated(() => page.stop());
+      else scope[flag] = false;
+    });
+  },
+});

@@ -1,0 +1,117 @@
+import type { AutofillResult } from '../autofill';
+import type { ActionResult, FillData, FillReport } from '../messaging';
+import { createPanel, type Panel, type PanelOptions } from './panel';
+
+/** What the content script wires in (messaging, storage events, the autofill engine). */
+export interface TaskPageDeps {
+  doc: Document;
+  /** Only the top frame shows the panel. */
+  isTop: boolean;
+  getFillData(): Promise<FillData | null>;
+  reportFill(report: FillReport): void;
+  panelComplete(): Promise<ActionResult>;
+  panelFail(reason: string): Promise<ActionResult>;
+  /** Registers the answer to the background's `fillNow`. */
+  onFillNow(handler: () => Promise<FillReport | null>): () => void;
+  /** Called when the active task may have changed (storage change). */
+  onTaskChange(listener: () => void): () => void;
+  autofill: {
+    autofillDocument(doc: Document, data: FillData, opts?: { force?: boolean }): AutofillResult;
+    observeAutofill(doc: Document, getData: () => Promise<FillData | null>, onResult: (r: AutofillResult) => void): () => void;
+    undoAutofill(doc: Document): number;
+  };
+  panelOptions?: Partial<PanelOptions>;
+}
+
+export interface TaskPage {
+  panel: Panel | null;
+  stop(): void;
+}
+
+function toReport(doc: Document, r: AutofillResult): FillReport {
+  return { url: doc.location?.href ?? '', filled: r.filled.length, skipped: r.notFilled.map((n) => n.reason) };
+}
+
+/**
+ * One page of the task's site (or Google's sign-in): asks the background for
+ * its data and does nothing at all when there is none; fills automatically or
+ * on request; shows the panel in the top frame; stops when the task ends.
+ */
+export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null> {
+  const { doc, autofill } = deps;
+  const first = await deps.getFillData().catch(() => null);
+  if (!first) return null;
+
+  let stopped = false;
+  let stopObserver: (() => void) | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const show = (r: AutofillResult) => {
+    panel?.update(r);
+    deps.reportFill(toReport(doc, r));
+  };
+
+  const fillNow = async (): Promise<FillReport | null> => {
+    if (stopped) return null;
+    const data = await deps.getFillData().catch(() => null);
+    if (!data) return null;
+    const r = autofill.autofillDocument(doc, data, { force: true });
+    show(r);
+    return toReport(doc, r);
+  };
+
+  const panel: Panel | null = deps.isTop
+    ? createPanel(
+        {
+          doc,
+          lang: first.language,
+          domain: first.domain,
+          scope: first.scope,
+          insecure: doc.location?.protocol === 'http:',
+          ...deps.panelOptions,
+        },
+        {
+          fillAgain: fillNow,
+          undo: () => autofill.undoAutofill(doc),
+          complete: async () => {
+            const r = await deps.panelComplete();
+            if (r.ok) stop(false);
+            return r;
+          },
+          fail: async (reason) => {
+            const r = await deps.panelFail(reason);
+            if (r.ok) stop(false);
+            return r;
+          },
+        },
+      )
+    : null;
+
+  function stop(removePanel = true) {
+    if (stopped) return;
+    stopped = true;
+    stopObserver?.();
+    for (const c of cleanups) c();
+    if (removePanel) panel?.destroy();
+  }
+
+  cleanups.push(deps.onFillNow(fillNow));
+  cleanups.push(
+    deps.onTaskChange(() => {
+      void deps.getFillData().then(
+        (data) => {
+          // The task ended (reported from the popup, by shortcut, or dropped): stop filling, say so.
+          if (!data || data.taskId !== first.taskId) {
+            stop(false);
+            panel?.ended();
+          }
+        },
+        () => undefined,
+      );
+    }),
+  );
+
+  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, deps.getFillData, show);
+
+  return { panel, stop: () => stop(true) };
+}
