@@ -39,7 +39,22 @@ export const ErrorEnvelope = z.looseObject({
   expected: z.string().optional(),
 });
 
-export const TaskListSchema = z.array(TaskSchema);
+/**
+ * The list is an array; one malformed task in it (no id, no domain) is left
+ * out rather than hiding every good task behind an error. A list in which no
+ * task is usable is an invalid answer, not "no work".
+ */
+export const TaskListSchema = z.array(z.unknown()).transform((items, ctx) => {
+  const tasks = items.flatMap((item) => {
+    const r = TaskSchema.safeParse(item);
+    return r.success ? [r.data] : [];
+  });
+  if (items.length > 0 && tasks.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'no usable task in the list' });
+    return z.NEVER;
+  }
+  return tasks;
+});
 
 export const FAIL_REASON_MAX = 1000;
 

@@ -389,3 +389,19 @@ describe('every error kind, with no secret in the error', () => {
     await expectApiError(() => wrong.listTasks(), 'invalid_response');
   });
 });
+
+describe('listTasks tolerates a malformed task in the list', () => {
+  it('skips the task without a domain and keeps the good ones in order', async () => {
+    const { startSandbox } = await import('../../sandbox/server');
+    const sb = await startSandbox({ tasks: [] });
+    try {
+      sb.addTasks([{ id: 'good-1', domain: 'a.test' }, { id: 'good-2', domain: 'b.test' }]);
+      sb.patchTask('good-1', { domain: null as unknown as string });
+      const client = createApiClient({ baseUrl: sb.apiBase, apiKey: sb.apiKey });
+      const tasks = await client.listTasks({ limit: 10 });
+      expect(tasks.map((t) => t.id)).toEqual(['good-2']);
+    } finally {
+      await sb.close();
+    }
+  });
+});
