@@ -152,7 +152,7 @@ function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
     }
   }
   // definition lists
-  const dd = el.closest('dd');
+  const dd = !out.some((s) => s.trim()) ? el.closest('dd') : null;
   if (dd) {
     let dt = dd.previousElementSibling;
     while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
