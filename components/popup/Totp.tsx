@@ -42,11 +42,13 @@ export function Totp({ taskId }: { taskId: string }) {
   return (
     <div className="totp" aria-live="off">
       <span className="cred-label">{tr('task.totp')}</span>
-      <span className="totp-code mono" data-testid="totp-code">
-        {totp.code}
-      </span>
-      <span className={urgent ? 'totp-left urgent' : 'totp-left'} data-testid="totp-remaining">
-        {tr('task.totpRemaining', { seconds: totp.remaining })}
+      <span className="totp-value">
+        <span className="totp-code mono" data-testid="totp-code">
+          {totp.code}
+        </span>
+        <span className={urgent ? 'totp-left urgent' : 'totp-left'} data-testid="totp-remaining">
+          {tr('task.totpRemaining', { seconds: totp.remaining })}
+        </span>
       </span>
       <CopyButton value={totp.code} testId="copy-totp" label={tr('task.totp')} />
     </div>
