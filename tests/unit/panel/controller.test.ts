@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AutofillResult } from '../../../lib/autofill';
+import type { FillData, FillReport } from '../../../lib/messaging';
+import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/panel';
+
+const pages: TaskPage[] = [];
+async function startTaskPage(d: TaskPageDeps) {
+  const page = await start(d);
+  if (page) pages.push(page);
+  return page;
+}
+afterEach(() => {
+  for (const p of pages.splice(0)) p.stop();
+});
+
+const data = (over: Partial<FillData> = {}): FillData => ({
+  scope: 'task',
+  taskId: 't1',
+  domain: 'example.com',
+  username: 'u',
+  email: 'e@x.test',
+  password: 'p',
+  website: 'https://w.test',
+  links: [],
+  totp: { code: '123456', remaining: 20 },
+  autofillMode: 'auto',
+  autoSubmitLogin: false,
+  appendLinksToBio: true,
+  language: 'en',
+  ...over,
+});
+const result: AutofillResult = { page: 'login', filled: [{ role: 'identifier', label: 'User', value: 'u' }], notFilled: [{ value: 'x', reason: 'no_field' }], submitted: false };
+
+let current: FillData | null;
+let fillNow: (() => Promise<FillReport | null>) | null;
+let taskChanged: (() => void) | null;
+let reports: FillReport[];
+let deps: TaskPageDeps;
+let observed: ((r: AutofillResult) => void) | null;
+
+beforeEach(() => {
+  document.documentElement.innerHTML = '<head></head><body></body>';
+  current = data();
+  fillNow = null;
+  taskChanged = null;
+  reports = [];
+  observed = null;
+  deps = {
+    doc: document,
+    isTop: true,
+    getFillData: vi.fn(async () => current),
+    reportFill: (r) => void reports.push(r),
+    panelComplete: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    panelFail: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    onFillNow: (h) => {
+      fillNow = h;
+      return () => (fillNow = null);
+    },
+    onTaskChange: (l) => {
+      taskChanged = l;
+      return () => (taskChanged = null);
+    },
+    autofill: {
+      autofillDocument: vi.fn(() => result),
+      observeAutofill: vi.fn((_doc, _get, onResult) => {
+        observed = onResult;
+        return vi.fn();
+      }),
+      undoAutofill: vi.fn(() => 1),
+    },
+  };
+});
+
+const host = () => document.querySelector('entity-connect-panel');
+
+describe('task page controller', () => {
+  it('no data for this page → nothing at all: no panel, no fill, no listeners', async () => {
+    current = null;
+    expect(await startTaskPage(deps)).toBeNull();
+    expect(host()).toBeNull();
+    expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
+    expect(fillNow).toBeNull();
+  });
+
+  it('auto mode observes and fills; results reach the panel and the background', async () => {
+    const page = await startTaskPage(deps);
+    expect(host()).not.toBeNull();
+    expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
+    observed!(result);
+    expect(page!.panel!.root.textContent).toContain('Filled 1 fields');
+    expect(reports).toEqual([{ url: document.location.href, filled: 1, skipped: ['no_field'] }]);
+  });
+
+  it('manual mode fills only on fillNow (forced pass)', async () => {
+    current = data({ autofillMode: 'manual' });
+    await startTaskPage(deps);
+    expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
+    expect(await fillNow!()).toEqual({ url: document.location.href, filled: 1, skipped: ['no_field'] });
+    expect(deps.autofill.autofillDocument).toHaveBeenCalledWith(document, current, { force: true });
+  });
+
+  it('frames other than the top one fill but show no panel', async () => {
+    const page = await startTaskPage({ ...deps, isTop: false });
+    expect(page!.panel).toBeNull();
+    expect(host()).toBeNull();
+    expect(deps.autofill.observeAutofill).toHaveBeenCalled();
+  });
+
+  it('the task ending elsewhere stops filling and tells the worker', async () => {
+    const stopObserver = vi.fn();
+    deps.autofill.observeAutofill = vi.fn(() => stopObserver);
+    const page = await startTaskPage(deps);
+    current = null;
+    taskChanged!();
+    await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
+    expect(page!.panel!.root.textContent).toContain('The task has ended.');
+    expect(await fillNow?.()).toBeUndefined(); // the fillNow listener was removed
+  });
+
+  it('http pages get the warning', async () => {
+    // happy-dom's default location is about:blank; the panel option decides.
+    const page = await startTaskPage({ ...deps, panelOptions: { insecure: true } });
+    const warn = page!.panel!.root.querySelector<HTMLElement>('.warn')!;
+    expect(warn.hidden).toBe(false);
+  });
+});
