@@ -303,7 +303,8 @@ function cacheKw(word: string, token: boolean) {
 
 /** Name pattern of repeated rows: digits and empty brackets made alike. */
 function shapeKey(f: Field): string {
-  const n = f.el.getAttribute('name') || f.el.id || '';
+  // names only: generated ids (React's ":r4:") all look alike without being rows
+  const n = f.el.getAttribute('name') || '';
   return n ? `${f.kind === 'textarea' ? 't' : 'i'}:${n.replace(/\d+/g, '#')}` : '';
 }
 

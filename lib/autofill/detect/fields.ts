@@ -201,13 +201,17 @@ function textBefore(el: Element, max = 160): { text: string; prefix: string } {
   return { text, prefix };
 }
 
+/** Help text after the field; stops at the next field, its label, or a button. */
 function textAfter(el: Element, max = 120): string {
   let node: Element | null = el;
   for (let level = 0; level < 2 && node; level++) {
     let sib: Node | null = node.nextSibling;
     const parts: string[] = [];
     while (sib) {
-      if (sib.nodeType === 1 && containsField(sib as Element)) break;
+      if (sib.nodeType === 1) {
+        const e = sib as Element;
+        if (containsField(e) || e.tagName === 'LABEL' || e.tagName === 'BUTTON' || e.querySelector('label, button')) break;
+      }
       const t = nodeText(sib);
       if (t.trim()) parts.push(t);
       if (parts.join(' ').length > max) break;
