@@ -167,12 +167,35 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
     return true;
   }
 
+  /**
+   * Where the browser can tell (IntersectionObserver v2, Chromium), any
+   * occlusion counts too, including overlays with `pointer-events: none`
+   * that hit testing (elementsFromPoint) cannot see.
+   */
+  let occluded = false;
+  let visibilityObserver: IntersectionObserver | null = null;
+  const IO = (win as unknown as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+  const Entry = (win as unknown as { IntersectionObserverEntry?: { prototype: object } }).IntersectionObserverEntry;
+  if (IO && Entry && 'isVisible' in Entry.prototype) {
+    visibilityObserver = new IO(
+      (entries) => {
+        const last = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+        if (!last) return;
+        const visible = last.isVisible !== false;
+        if (visible && occluded) resetVisibility();
+        occluded = !visible;
+      },
+      { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    visibilityObserver.observe(panel);
+  }
+
   /** Every checked click goes through here; false means "ignored". */
   function allowed(e: MouseEvent): boolean {
     if (!isTrusted(e)) return false;
     const seenLongEnough = now() - visibleSince >= MIN_VISIBLE_MS;
     const onTop = elementsFromPoint(e.clientX, e.clientY)[0] === host;
-    if (!seenLongEnough || !onTop || !hostIntact()) {
+    if (!seenLongEnough || !onTop || occluded || !hostIntact()) {
       message(t(lang, 'panel.blocked'), 'error');
       resetVisibility();
       return false;
@@ -330,6 +353,7 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
     message,
     ended,
     destroy() {
+      visibilityObserver?.disconnect();
       observer.disconnect();
       styleObserver.disconnect();
       doc.removeEventListener('visibilitychange', onVisibility);

@@ -197,6 +197,38 @@ describe('panel: clickjacking defences', () => {
   });
 });
 
+describe('panel: occlusion reported by IntersectionObserver v2', () => {
+  it('an occluded panel (e.g. a pointer-events:none overlay) ignores clicks until seen again for 500 ms', () => {
+    let callback: ((entries: { isVisible: boolean }[]) => void) | null = null;
+    class FakeIO {
+      constructor(cb: (entries: { isVisible: boolean }[]) => void) {
+        callback = cb;
+      }
+      observe() {}
+      disconnect() {}
+    }
+    class FakeEntry {}
+    Object.defineProperty(FakeEntry.prototype, 'isVisible', { value: true });
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    vi.stubGlobal('IntersectionObserverEntry', FakeEntry);
+    try {
+      make();
+      later();
+      callback!([{ isVisible: false }]);
+      click('panel-fill-again');
+      expect(actions.fillAgain).not.toHaveBeenCalled();
+      callback!([{ isVisible: true }]);
+      click('panel-fill-again');
+      expect(actions.fillAgain).not.toHaveBeenCalled();
+      later();
+      click('panel-fill-again');
+      expect(actions.fillAgain).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('panel: fail, undo, collapse, scope', () => {
   it('fail needs a reason and a confirming click, and sends the reason', async () => {
     make();
