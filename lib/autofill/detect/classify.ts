@@ -308,6 +308,22 @@ function shapeKey(f: Field): string {
   return n ? `${f.kind === 'textarea' ? 't' : 'i'}:${n.replace(/\d+/g, '#')}` : '';
 }
 
+/**
+ * In a repeated "label + value" row, which half is this field? Decided by the
+ * last word of its name ("…[0][name]" / "…[0][value]", "…[title]" / "…[uri]"),
+ * else by its label and placeholder.
+ */
+function pairRole(f: Field): 'label' | 'value' | null {
+  const words = makeBag(f.el.getAttribute('name') ?? '').spaced.trim().split(' ');
+  const last = makeBag(words[words.length - 1] ?? '');
+  if (bagHas(last, K.pairValue)) return 'value';
+  if (bagHas(last, K.pairLabel)) return 'label';
+  const b = mergeBags(f.label, f.placeholder);
+  if (bagHas(b, K.pairLabel) && !bagHas(b, K.pairValue)) return 'label';
+  if (bagHas(b, K.pairValue)) return 'value';
+  return null;
+}
+
 function isForeign(f: Field): boolean {
   const g = groupOf(f);
   const ctx = groupContext(g);
@@ -371,11 +387,11 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
         out.platforms.push({ field: f, platform: p });
         continue;
       }
-      if (repeated(f) && bagHas(f.strong, K.pairLabel) && !bagHas(f.strong, K.pairValue)) {
+      if (repeated(f) && pairRole(f) === 'label') {
         labels.add(f);
         continue;
       }
-      if (bagHas(b, K.slots) || (repeated(f) && (f.kind === 'url' || bagHas(b, K.pairValue) || bagHas(b, K.website)))) {
+      if (bagHas(b, K.slots) || (repeated(f) && (f.kind === 'url' || pairRole(f) === 'value' || bagHas(b, K.website)))) {
         slotFields.push(f);
         continue;
       }
@@ -401,8 +417,14 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
     }
   }
   slotFields.sort((a, b) => a.order - b.order);
+  const usedLabels = new Set<Field>();
   for (const f of slotFields) {
-    const label = [...labels].reverse().find((l) => l.order < f.order && closeRelatives(l.el, f.el)) ?? null;
+    // the label input of the same row: the nearest one before, else after
+    const near = [...labels]
+      .filter((l) => !usedLabels.has(l) && closeRelatives(l.el, f.el))
+      .sort((a, b) => (a.order < f.order ? 0 : 1) - (b.order < f.order ? 0 : 1) || Math.abs(a.order - f.order) - Math.abs(b.order - f.order));
+    const label = near[0] ?? null;
+    if (label) usedLabels.add(label);
     out.slots.push({ field: f, label, picker: pickerFor.get(f) ?? null });
   }
   out.website = websiteCands.find((f) => bagHas(f.strong, K.website)) ?? websiteCands[0] ?? null;

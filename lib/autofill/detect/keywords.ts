@@ -85,7 +85,7 @@ export const K = {
     'redes sociales', '=link', 'websites', 'web sites', 'one per line', 'moi dong',
   ),
   pairLabel: kw('=label', '=name', '=title', '=nhan', '=ten', 'bezeichnung', '=titre', '=etiqueta', '=etikett', '=libelle', 'tieu de'),
-  pairValue: kw('=value', '=content', '=url', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri'),
+  pairValue: kw('=value', '=content', '=url', '=uri', '=href', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri'),
   otherOption: kw('other', 'others', 'website', 'custom', 'khac', 'andere', 'sonstige', 'autre', 'otro', 'otra', 'link'),
 
   bio: kw(

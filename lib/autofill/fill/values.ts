@@ -40,7 +40,7 @@ export function prefersHandle(f: Field): boolean {
   }
   if (sawScheme) return false;
   if (sawSchemeless) return true;
-  const b = mergeBags(f.label, f.placeholder, f.attr);
+  const b = mergeBags(f.label, f.placeholder, f.attr, f.near);
   if (bagHas(b, K.handle) && !bagHas(mergeBags(f.label, f.placeholder), K.url)) return true;
   return false;
 }
