@@ -51,6 +51,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const now = deps.now ?? Date.now;
   let pulling: Promise<ActionResult<ActiveTask>> | null = null;
   let flushing: Promise<unknown> = Promise.resolve();
+  /** Reports run one after another: a double click (popup + shortcut + panel) queues one report, not two. */
+  let reportChain: Promise<unknown> = Promise.resolve();
 
   const notify = async (active: ActiveTask | null) => {
     try {
@@ -102,7 +104,13 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     }
   }
 
-  async function report(kind: ReportKind, body: Record<string, string>, reason?: string): Promise<ActionResult> {
+  function report(kind: ReportKind, body: Record<string, string>, reason?: string): Promise<ActionResult> {
+    const run = reportChain.then(() => doReport(kind, body, reason));
+    reportChain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function doReport(kind: ReportKind, body: Record<string, string>, reason?: string): Promise<ActionResult> {
     const active = await activeTaskItem.getValue();
     if (!active) return err('no_task');
     const finishedAt = now();

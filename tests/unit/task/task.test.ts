@@ -242,3 +242,15 @@ describe('pure helpers', () => {
     ).toEqual({ completed: 2, failed: 1 });
   });
 });
+
+describe('double reports', () => {
+  it('complete clicked twice at once (popup + shortcut) queues one report', async () => {
+    await service.pullTask();
+    const [a, b] = await Promise.all([service.completeTask({}), service.completeTask({})]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect(await outboxItem.getValue()).toHaveLength(1);
+    expect(await historyItem.getValue()).toHaveLength(1);
+    await service.lastFlush();
+    expect(api.reports).toHaveLength(1);
+  });
+});
