@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzePage, collectFields, detectPlatform, type Field } from '../../../lib/autofill/detect';
+import { prefersHandle, valueForLink, wantsAt } from '../../../lib/autofill/fill';
+import { classifyLink, type ClassifiedLink } from '../../../lib/links';
+import { closeAll, page } from './helpers';
+
+afterEach(closeAll);
+
+async function fields(body: string): Promise<{ doc: Document; fields: Field[]; byId: (id: string) => Field }> {
+  const p = await page(body);
+  const fs = collectFields(p.document, { allowFrame: () => true });
+  return {
+    doc: p.document,
+    fields: fs,
+    byId: (id) => {
+      const f = fs.find((x) => x.el.id === id);
+      if (!f) throw new Error(`no field ${id}`);
+      return f;
+    },
+  };
+}
+
+const link = (u: string) => classifyLink(u) as ClassifiedLink;
+
+describe('labels in every position name the platform', () => {
+  const cases: [string, string][] = [
+    ['label[for]', '<label for="a">Twitter</label><input id="a">'],
+    ['wrapping label', '<label>Your Twitter <input id="a"></label>'],
+    ['aria-labelledby', '<span id="l">Twitter</span><div><input id="a" aria-labelledby="l"></div>'],
+    ['aria-label', '<input id="a" aria-label="Twitter">'],
+    ['title', '<input id="a" title="Twitter account">'],
+    ['name', '<input id="a" name="profile[twitter]">'],
+    ['data-*', '<input id="a" data-field="twitter">'],
+    ['placeholder URL', '<input id="a" placeholder="https://twitter.com/you">'],
+    ['table cell before', '<table><tr><th>Twitter</th><td><input id="a"></td></tr></table>'],
+    ['table row above', '<table><tr><td>Twitter</td></tr><tr><td><input id="a"></td></tr></table>'],
+    ['dt / dd', '<dl><dt>Twitter</dt><dd><input id="a"></dd></dl>'],
+    ['text before', '<div>Twitter: <input id="a"></div>'],
+    ['text before in a wrapper column', '<div class="row"><div>Twitter</div><div><input id="a"></div></div>'],
+    ['icon class beside', '<div class="input-group"><span class="addon"><i class="fa fa-twitter"></i></span><input id="a"></div>'],
+    ['icon alt beside', '<span><img alt="Twitter" src="data:,"></span><input id="a">'],
+    ['help text after', '<input id="a"><small>Your Twitter profile</small>'],
+  ];
+  for (const [name, html] of cases) {
+    it(name, async () => {
+      const { byId } = await fields(html);
+      expect(detectPlatform(byId('a'))).toBe('twitter');
+    });
+  }
+
+  it('does not read a neighbour field\'s label as its own', async () => {
+    const { byId } = await fields('<label for="a">Location</label><input id="a"><label for="b">Twitter</label><input id="b">');
+    expect(detectPlatform(byId('a'))).toBeNull();
+    expect(detectPlatform(byId('b'))).toBe('twitter');
+  });
+
+  it('matches short platform words only as whole tokens', async () => {
+    const { byId } = await fields(
+      '<label for="a">Sign-in PIN</label><input id="a"><label for="b">Medium size</label><input id="b" name="size_medium_x2"><label for="c">Pinterest</label><input id="c"><label for="d">X</label><input id="d"><label for="e">Design portfolio</label><input id="e">',
+    );
+    expect(detectPlatform(byId('a'))).toBeNull(); // "pin" is not Pinterest, "sign" is not "ig"
+    expect(detectPlatform(byId('c'))).toBe('pinterest');
+    expect(detectPlatform(byId('d'))).toBe('twitter');
+    expect(detectPlatform(byId('e'))).toBeNull(); // "ig" inside "design"
+  });
+});
+
+describe('URL or handle', () => {
+  it('asks for a handle when the label, placeholder, prefix, name or help says so', async () => {
+    const { byId } = await fields(`
+      <label for="h1">Twitter username</label><input id="h1">
+      <label for="h2">Instagram</label><input id="h2" placeholder="@yourname">
+      <label for="h3">GitHub</label><span>github.com/</span><input id="h3">
+      <label for="h4">TikTok</label><input id="h4" name="tiktok_handle">
+      <label for="h5">LinkedIn</label><input id="h5"><small>Your profile name from linkedin.com/in/yourname</small>
+      <label for="u1">Twitter URL</label><input id="u1">
+      <label for="u2">Facebook</label><input id="u2" placeholder="https://facebook.com/yourpage">
+      <label for="u3">YouTube username</label><input id="u3" type="url">
+      <label for="u4">Pinterest</label><input id="u4">`);
+    for (const id of ['h1', 'h2', 'h3', 'h4', 'h5']) expect(prefersHandle(byId(id)), id).toBe(true);
+    for (const id of ['u1', 'u2', 'u3', 'u4']) expect(prefersHandle(byId(id)), id).toBe(false);
+  });
+
+  it('writes the @ only when the field shows it', async () => {
+    const { byId } = await fields(`
+      <label for="a">X username (without @)</label><input id="a">
+      <label for="b">Mastodon</label><input id="b" placeholder="@you@instance.social">
+      <label for="c">Instagram</label><span>@</span><input id="c">
+      <label for="d">Twitter handle (@name)</label><input id="d">`);
+    expect(wantsAt(byId('a'))).toBe(false);
+    expect(wantsAt(byId('b'))).toBe(true);
+    expect(wantsAt(byId('c'))).toBe(false);
+    expect(wantsAt(byId('d'))).toBe(true);
+  });
+
+  it('falls back to the handle when maxlength or pattern refuses the URL, never truncates', async () => {
+    const { byId } = await fields(`
+      <label for="a">Twitter</label><input id="a" maxlength="15">
+      <label for="b">Instagram</label><input id="b" pattern="[a-z0-9._]+">
+      <label for="c">Twitter</label><input id="c" maxlength="5">
+      <label for="d">Website</label><input id="d" type="url" maxlength="10">`);
+    expect(valueForLink(byId('a'), link('https://twitter.com/janedoe_art'))).toEqual({ value: 'janedoe_art' });
+    expect(valueForLink(byId('b'), link('https://www.instagram.com/janedoe.art/'))).toEqual({ value: 'janedoe.art' });
+    expect(valueForLink(byId('c'), link('https://twitter.com/janedoe_art'))).toEqual({ reason: 'too_long' });
+    // a type=url field never gets a bare handle
+    expect(valueForLink(byId('d'), link('https://twitter.com/janedoe_art'))).toEqual({ reason: 'too_long' });
+  });
+
+  it('a handle field gets nothing when the link has no handle', async () => {
+    const { byId } = await fields('<label for="a">Discord user ID</label><input id="a">');
+    expect(valueForLink(byId('a'), link('https://discord.gg/invite123'))).toEqual({ reason: 'invalid' });
+  });
+});
+
+describe('page classification', () => {
+  it('finds the identifier before the password, skipping search and newsletter fields', async () => {
+    const { doc, fields: fs } = await fields(`
+      <form><input id="q" name="q" placeholder="Search"><label for="u">Login</label><input id="u"><input id="news" name="newsletter_email" type="email" placeholder="Newsletter"><label for="p">Password</label><input id="p" type="password"></form>`);
+    const a = analyzePage(fs, doc);
+    expect(a.logins).toHaveLength(1);
+    expect(a.logins[0]!.identifier?.el.id).toBe('u');
+    expect(a.logins[0]!.password?.el.id).toBe('p');
+  });
+
+  it('treats two password fields or a new-password field as sign-up / change, not login', async () => {
+    const one = await fields('<form><input id="u"><input id="p" type="password" autocomplete="new-password"></form>');
+    expect(analyzePage(one.fields, one.doc).logins).toHaveLength(0);
+    const two = await fields('<form><input id="u"><input id="p1" type="password"><input id="p2" type="password"></form>');
+    expect(analyzePage(two.fields, two.doc).logins).toHaveLength(0);
+    const vi = await fields('<form><input id="u"><label for="p">Mật khẩu mới</label><input id="p" type="password"></form>');
+    expect(analyzePage(vi.fields, vi.doc).logins).toHaveLength(0);
+  });
+
+  it('classifies website, bio, slots and technical URL fields', async () => {
+    const { doc, fields: fs } = await fields(`<form id="profile">
+      <label for="w">Homepage</label><input id="w" type="url">
+      <label for="img">Profile image URL</label><input id="img" type="url">
+      <label for="hook">Webhook</label><input id="hook" type="url">
+      <label for="s1">Other link 1</label><input id="s1" name="links[0]">
+      <label for="s2">Other link 2</label><input id="s2" name="links[1]">
+      <label for="bio">About me</label><textarea id="bio"></textarea>
+      <label for="loc">Location</label><input id="loc"></form>`);
+    const p = analyzePage(fs, doc).profile;
+    expect(p.website?.el.id).toBe('w');
+    expect(p.slots.map((s) => s.field.el.id)).toEqual(['s1', 's2']);
+    expect(p.bio?.el.id).toBe('bio');
+    expect(p.platforms).toHaveLength(0);
+  });
+
+  it('an email/SMS code is refused, an authenticator code accepted', async () => {
+    const sms = await fields('<form><p>We texted a code to your phone.</p><label for="c">Verification code</label><input id="c" autocomplete="one-time-code"></form>');
+    const a = analyzePage(sms.fields, sms.doc);
+    expect(a.otp).toHaveLength(0);
+    expect(a.otpRefused.map((f) => f.el.id)).toEqual(['c']);
+    const app = await fields('<form><p>Open your authenticator app.</p><label for="c">Code</label><input id="c" inputmode="numeric" maxlength="6"></form>');
+    expect(analyzePage(app.fields, app.doc).otp.map((t) => t.fields[0]!.el.id)).toEqual(['c']);
+  });
+
+  it('recovery and coupon codes are not one-time codes', async () => {
+    const { doc, fields: fs } = await fields('<form><p>Two-factor authentication</p><label for="r">Recovery code</label><input id="r"><label for="c">Coupon code</label><input id="c"></form>');
+    expect(analyzePage(fs, doc).otp).toHaveLength(0);
+  });
+});
