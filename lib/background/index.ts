@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
 import { createOutbox } from '../outbox';
-import { activeTaskItem, getSettings, outboxItem, type ActiveTask } from '../storage';
+import { activeTaskItem, getSettings, outboxItem, settingsItem, type ActiveTask } from '../storage';
 import { createTaskService } from '../task';
 import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
@@ -81,6 +81,8 @@ export function startBackground(): { ready: Promise<void> } {
   });
 
   registerHandlers(handlers);
+  // The badge's tooltip follows the chosen language.
+  settingsItem.watch(() => refreshBadge());
   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));
   try {
     browser.commands.onCommand.addListener((command) => {
