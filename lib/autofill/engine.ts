@@ -99,6 +99,11 @@ function hostAllowed(host: string, data: FillData): boolean {
   return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain);
 }
 
+/** Start noticing the worker's own edits on this page (before the first fill, too). */
+export function trackEdits(doc: Document): void {
+  listen(stateFor(doc), doc);
+}
+
 const empty = (): AutofillResult => ({ page: 'other', filled: [], notFilled: [], submitted: false });
 
 type Decision = 'write' | 'same' | 'skip';

@@ -6,7 +6,7 @@
  * TOTP code expires.
  */
 import type { FillData } from '../messaging';
-import { autofillDocument, type AutofillResult } from './engine';
+import { autofillDocument, trackEdits, type AutofillResult } from './engine';
 import { MARK_ATTR } from './fill';
 
 const FIELD_SEL = 'input, textarea, select';
@@ -131,6 +131,8 @@ export function observeAutofill(
     }
   };
 
+  // edits the worker makes while the first data request is in flight count too
+  trackEdits(doc);
   if (doc.documentElement) observe(doc.documentElement);
 
   // SPA navigation
