@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSandbox, totpNow, type Sandbox } from '../sandbox/server';
+import { launchFirefox, type FirefoxWithExtension } from './firefox';
+
+// A made-up task domain: Firefox resolves it to the sandbox (network.dns.forceResolve).
+const HOST = 'ff-smoke.test';
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const TASK = {
+  id: randomUUID(),
+  domain: HOST,
+  username: 'ff_worker',
+  email: 'ff.worker@example.com',
+  password: 'Ff-smoke-Pa55!',
+  twofa: SECRET,
+  website: 'https://customer-site.example/',
+  entity_connect: [
+    'https://x.com/entity_ff',
+    'https://github.com/entity-ff',
+    'https://www.linkedin.com/in/entity-ff',
+    'https://demo-blog.test/u/entity-ff',
+  ],
+};
+
+/** The codes valid around now (the page may have computed one a step earlier). */
+function currentCodes(): string[] {
+  const now = Math.floor(Date.now() / 1000);
+  return [now - 30, now, now + 30].map((t) => totpNow(SECRET, t));
+}
+
+let sandbox: Sandbox;
+let ff: FirefoxWithExtension;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ tasks: [TASK] });
+  ff = await launchFirefox();
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await sandbox?.close();
+});
+
+describe('Firefox (firefox-esr, MV2 build)', () => {
+  test('options → popup pull/start → TOTP → login, 2FA and profile filled on the task domain → complete reaches the API', async () => {
+    // Options page: the automation contract, saved through the background.
+    const options = await ff.newTab();
+    await options.goto(ff.extensionUrl('options.html'));
+    await options.fill('api-base-url', sandbox.apiBase);
+    await options.fill('api-key', sandbox.apiKey);
+    await options.click('save-settings');
+
+    // Popup (as a tab): pull + start in one click.
+    const popup = await ff.newTab();
+    await popup.goto(ff.extensionUrl('popup.html'));
+    await popup.click('pull-task');
+    expect(await popup.text('task-domain')).toContain(HOST);
+    expect(sandbox.task(TASK.id)?.status).toBe('connecting');
+    expect(sandbox.task(TASK.id)?.starts).toBe(1);
+    const shownCode = (await popup.text('totp-code')).replace(/\D/g, '');
+    expect(currentCodes()).toContain(shownCode);
+
+    // The task's site: the content script, registered at run time for this domain, fills the login.
+    const site = await ff.newTab();
+    await site.goto(sandbox.siteUrl(HOST, '/login?next=/profile/edit'));
+    const login = await site.waitFor(
+      'the login form to be filled',
+      () => {
+        const id = document.querySelector<HTMLInputElement>('#login_field')?.value;
+        const pw = document.querySelector<HTMLInputElement>('#password')?.value;
+        return id && pw ? { id, pw } : null;
+      },
+      [],
+    );
+    expect(login.id).toBe(TASK.username);
+    expect(login.pw).toBe(TASK.password);
+    // Submitting stays the worker's click (auto-submit is off by default).
+    await site.run(() => document.querySelector<HTMLFormElement>('#login-form')!.requestSubmit());
+
+    // 2FA page: the current TOTP.
+    const otp = await site.waitFor(
+      'the 2FA code to be filled',
+      () => (location.pathname === '/2fa' && document.querySelector<HTMLInputElement>('#otp')?.value) || null,
+      [],
+    );
+    expect(currentCodes()).toContain(otp);
+    await site.run(() => document.querySelector<HTMLFormElement>('#two-factor-form')!.requestSubmit());
+
+    // Profile editor: the links go where they belong, then the worker saves.
+    const filled = await site.waitFor(
+      'the profile editor to be filled',
+      () => {
+        if (location.pathname !== '/profile/edit') return null;
+        const value = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '';
+        const fields = { twitter: value('twitter'), github: value('github'), avatar_url: value('avatar_url') };
+        return fields.github && fields.twitter ? fields : null;
+      },
+      [],
+    );
+    expect(filled.twitter.replace(/^@/, '')).toBe('entity_ff');
+    expect(filled.avatar_url).toBe('');
+    await site.run(() => document.querySelector<HTMLFormElement>('#edit-profile-form')!.requestSubmit());
+    await site.waitFor('the saved profile page', () => location.pathname === '/profile', []);
+
+    // What the site saved, read back from the sandbox.
+    const saved = sandbox.site(HOST).profile;
+    expect(saved?.saveCount).toBe(1);
+    expect(saved?.fields.twitter.replace(/^@/, '')).toBe('entity_ff');
+    expect(saved?.fields.github).toMatch(/^https:\/\/github\.com\/entity-ff\/?$/);
+    expect(saved?.fields.linkedin).toMatch(/^https:\/\/www\.linkedin\.com\/in\/entity-ff\/?$/);
+    expect(saved?.fields.website).toMatch(/^https:\/\/customer-site\.example\/?$/);
+    expect(saved?.fields.other_link_1).toMatch(/^https:\/\/demo-blog\.test\/u\/entity-ff\/?$/);
+    expect(saved?.fields.avatar_url).toBe('');
+
+    // Back in the popup: complete; the report reaches the API exactly once.
+    await popup.fill('link-post', sandbox.siteUrl(HOST, '/profile'));
+    await popup.click('complete-task');
+    await popup.waitFor('the popup to be idle again', () => !!document.querySelector('[data-testid="pull-task"]'), []);
+    const view = sandbox.task(TASK.id);
+    expect(view?.status).toBe('completed');
+    expect(view?.reports).toHaveLength(1);
+    expect(view?.reports[0]?.body.link_post).toBe(sandbox.siteUrl(HOST, '/profile'));
+  });
+});
