@@ -169,7 +169,8 @@ async function readFields(page: Page, selectors: string[]): Promise<Record<strin
   for (const sel of selectors) {
     try {
       const loc = await locate(page, sel);
-      out[sel] = (await loc.count()) ? await loc.first().inputValue({ timeout: 2_000 }) : null;
+      // `.value` rather than inputValue(): expectations also name <output> and <button> elements.
+      out[sel] = (await loc.count()) ? await loc.first().evaluate((el) => String((el as HTMLInputElement).value ?? '')) : null;
     } catch {
       out[sel] = null;
     }
