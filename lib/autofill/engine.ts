@@ -108,6 +108,11 @@ const empty = (): AutofillResult => ({ page: 'other', filled: [], notFilled: [],
 
 type Decision = 'write' | 'same' | 'skip';
 
+/** Empty, or only the scheme a site pre-fills as a hint ("http://", "https://www."). */
+function blank(v: string): boolean {
+  return /^\s*(https?:\/\/(www\.)?)?\s*$/i.test(v);
+}
+
 export function autofillDocument(doc: Document, data: FillData, opts: { force?: boolean } = {}): AutofillResult {
   const result = empty();
   const topHost = docHost(doc);
@@ -262,7 +267,7 @@ function fillProfile(
   for (const { field, platform } of p.platforms) {
     const link = links.find((l) => l.platform === platform);
     if (!link) continue; // no link for that platform: left as it is
-    const cur = field.el.value.trim();
+    const cur = blank(field.el.value) ? '' : field.el.value.trim();
     const mine = state.written.get(field.el)?.written;
     if (cur && cur !== mine && (valueHas(cur, link) || (link.handle && cur.replace(/^@/, '').toLowerCase() === link.handle.toLowerCase()))) {
       placed.add(link);
@@ -288,7 +293,7 @@ function fillProfile(
     } else {
       const cur = f.el.value.trim();
       const ours = state.written.get(f.el);
-      if (!cur || (ours && cur === ours.written)) put(f, 'website', w.url);
+      if (blank(cur) || (ours && cur === ours.written)) put(f, 'website', w.url);
     }
     // a task link equal to the website is already on the page
     if (w) for (const l of links) if (!placed.has(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) placed.add(l);
@@ -308,7 +313,7 @@ function fillProfile(
   const remaining = () => links.filter((l) => !placed.has(l));
   for (const slot of p.slots) {
     const f = slot.field;
-    const cur = f.el.value.trim();
+    const cur = blank(f.el.value) ? '' : f.el.value.trim();
     const rec = state.written.get(f.el);
     if (cur && (!rec || cur !== rec.written)) continue; // holds someone's value
     // already ours: keep the same link there

@@ -7,7 +7,7 @@
 import { PLATFORMS, platformForHost, type PlatformId } from '../../links';
 import type { Field } from './fields';
 import { K } from './keywords';
-import { bagHas, makeBag, mergeBags, squash, type Bag } from './text';
+import { bagHas, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
 
 export interface LoginTarget {
   identifier: Field | null;
@@ -70,7 +70,11 @@ export function groupContext(g: Group): Bag {
   if (cached) return cached;
   const parts: string[] = [];
   if ('getAttribute' in g) {
-    for (const a of ['id', 'class', 'name', 'action', 'aria-label', 'role', 'title']) parts.push(g.getAttribute(a) ?? '');
+    for (const a of ['id', 'class', 'name', 'action', 'aria-label', 'role', 'title']) {
+      const v = g.getAttribute(a) ?? '';
+      // identifiers: also split camelCase ("commentForm")
+      parts.push(v, a === 'aria-label' || a === 'title' ? '' : v.replace(/([a-z\d])([A-Z])/g, '$1 $2'));
+    }
     const by = g.getAttribute('aria-labelledby');
     if (by) for (const id of by.split(/\s+/)) parts.push(g.ownerDocument.getElementById(id)?.textContent ?? '');
   }
@@ -314,7 +318,7 @@ function shapeKey(f: Field): string {
  * else by its label and placeholder.
  */
 function pairRole(f: Field): 'label' | 'value' | null {
-  const words = makeBag(f.el.getAttribute('name') ?? '').spaced.trim().split(' ');
+  const words = makeIdBag(f.el.getAttribute('name') ?? '').spaced.trim().split(' ');
   const last = makeBag(words[words.length - 1] ?? '');
   if (bagHas(last, K.pairValue)) return 'value';
   if (bagHas(last, K.pairLabel)) return 'label';

@@ -3,7 +3,7 @@
  * and the text around each field: labels in every usual position, ARIA,
  * placeholder, table cells, dt/dd, text and icons beside the input.
  */
-import { EMPTY_BAG, makeBag, mergeBags, squash, type Bag } from './text';
+import { EMPTY_BAG, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
 import type { VisibilityChecker } from './visibility';
 import { createVisibilityChecker } from './visibility';
 
@@ -261,11 +261,11 @@ export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Doc
   }
   const labelText = squash(labels.join(' '), 200);
   const nearText = squash(`${labels.length && labelText ? '' : before.text} ${after} ${described}`, 300);
-  const attr = makeBag(attrText);
+  const attr = makeIdBag(attrText);
   const label = makeBag(labelText);
   const ph = makeBag(placeholder);
   const near = makeBag(nearText, labelText ? before.text : '');
-  const cls = makeBag(el.getAttribute('class'));
+  const cls = makeIdBag(el.getAttribute('class'));
   const strong = mergeBags(attr, label, ph);
   const all = mergeBags(strong, near, cls);
   const ml = (el as HTMLInputElement).maxLength;

@@ -98,6 +98,8 @@ export const K = {
     'username', 'user name', 'handle', '=user', '=nick', 'nickname', 'screen name', 'user id', '=id', 'profile name', 'profilename',
     'without @', '=@', 'ten nguoi dung', 'benutzername', 'nom d utilisateur', 'nombre de usuario', 'account name', '=name',
   ),
+  /** The same, from name/id (where "user" or "id" alone mean nothing). */
+  handleAttr: kw('username', 'user name', 'handle', 'screen name', 'screenname', 'nickname', '=nick', 'profilename'),
   /** Field says it wants a URL. */
   url: kw('=url', '=uri', '=link', 'address', '=http', '=https', 'duong dan', 'lien ket', 'adresse', 'direccion', '=enlace', '=lien'),
 

@@ -8,10 +8,9 @@
  * "twitterHandle" and "user[website_url]" still match).
  */
 
-export function normalizeText(raw: string): string {
+export function normalizeText(raw: string, splitCamel = false): string {
   if (!raw) return '';
-  return raw
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+  return (splitCamel ? raw.replace(/([a-z\d])([A-Z])/g, '$1 $2') : raw)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
@@ -26,6 +25,20 @@ export interface Bag {
   spaced: string;
   /** Tokens without spaces. */
   joined: string;
+}
+
+/**
+ * Bag for identifiers (name, id, class): both the camelCase-split form
+ * ("twitterHandle" → "twitter handle") and the whole word ("userGitHub"), so
+ * brand names written in camel case ("GitHub", "LinkedIn") still match.
+ */
+export function makeIdBag(...parts: (string | null | undefined)[]): Bag {
+  const raw = parts.filter(Boolean).join(' ');
+  const a = normalizeText(raw);
+  const b = normalizeText(raw, true);
+  const n = a === b ? a : `${a} ${b}`;
+  if (!n) return EMPTY_BAG;
+  return { spaced: ` ${n} `, joined: n.replace(/ /g, '') };
 }
 
 export const EMPTY_BAG: Bag = { spaced: ' ', joined: '' };

@@ -40,8 +40,8 @@ export function prefersHandle(f: Field): boolean {
   }
   if (sawScheme) return false;
   if (sawSchemeless) return true;
-  const b = mergeBags(f.label, f.placeholder, f.attr, f.near);
-  if (bagHas(b, K.handle) && !bagHas(mergeBags(f.label, f.placeholder), K.url)) return true;
+  const says = bagHas(mergeBags(f.label, f.placeholder, f.near), K.handle) || bagHas(f.attr, K.handleAttr);
+  if (says && !bagHas(mergeBags(f.label, f.placeholder), K.url)) return true;
   return false;
 }
 
