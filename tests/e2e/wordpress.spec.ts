@@ -129,6 +129,12 @@ test('pulls a WordPress task, fills login and the profile editor, and WordPress 
   // The password still works: a new session logs in again with the extension's fill.
   await ext.context.clearCookies();
   await logInWithExtension(page, wp);
+
+  // The worker reports the task done: the server gets exactly one complete.
+  await popup.bringToFront();
+  await popup.getByTestId('complete-task').click();
+  await expect.poll(() => sandbox.task(taskId)?.status).toBe('completed');
+  expect(sandbox.task(taskId)?.reports.map((r) => r.action)).toEqual(['complete']);
 });
 
 function escapeRegExp(s: string): string {
