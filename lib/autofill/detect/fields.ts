@@ -188,7 +188,6 @@ function textBefore(el: Element, max = 160): { text: string; prefix: string } {
       // a label ends the search: what lies before it belongs to an earlier field
       if (sib.nodeType === 1 && ((sib as Element).tagName === 'LABEL' || (sib as Element).querySelector('label'))) {
         if (!parts.length && !text) parts.unshift(nodeText(sib));
-        sib = null;
         break;
       }
       const t = nodeText(sib);
