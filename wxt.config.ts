@@ -6,6 +6,12 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The sources zip Firefox's reviewers get (`npm run zip`): what builds the
+  // extension, nothing local. Dot files (.env*, .git, .wxt) are already left out;
+  // listed again in case dotSources is ever turned on.
+  zip: {
+    excludeSources: ['**/.env*', '_*', 'tests/**', 'test-results/**', 'playwright-report/**', '**/*.log', '**/*.pem', '**/*.key', '**/*.zip', '**/*.xpi', '**/*.crx'],
+  },
   manifest: ({ browser }) => ({
     name: 'Entity Connect',
     description: 'Likepion Entity connect phase: pull a task, fill the site, report the outcome.',
