@@ -3,7 +3,8 @@
  * MariaDB + Apache on loopback, see tests/wordpress/): the built extension in
  * Debian's Chromium pulls one task from the sandbox API, fills WordPress's
  * login, then its profile editor (Yoast-style contact methods, website, bio);
- * the test clicks the buttons a worker would and reads back what WordPress saved.
+ * the test clicks the buttons a worker would, reads back what WordPress saved,
+ * and completes the task from the popup.
  *
  * Needs `bash tests/wordpress/setup.sh` (root) and `npm run build`.
  */
