@@ -26,9 +26,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'entity-connect@likepion.com',
-          strict_min_version: '128.0',
+          // 140 (ESR) is the first desktop release that reads data_collection_permissions
+          // (Android: 142); web-ext lint warns on anything lower.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
