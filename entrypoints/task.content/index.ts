@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { autofillDocument, observeAutofill, undoAutofill } from '../../lib/autofill';
 import { onMessage, sendMessage } from '../../lib/messaging';
@@ -24,13 +23,10 @@ export default defineContentScript({
       panelComplete: () => sendMessage('panelComplete'),
       panelFail: (reason) => sendMessage('panelFail', { reason }),
       onFillNow: (handler) => onMessage('fillNow', handler),
-      onTaskChange: (listener) => {
-        const onChanged = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && 'activeTask' in changes) listener();
-        };
-        browser.storage.onChanged.addListener(onChanged);
-        return () => browser.storage.onChanged.removeListener(onChanged);
-      },
+      // Not the storage change events: they would hand every change of the extension's
+      // local storage (the API key, the task's passwords) to this content script, and the
+      // background denies content scripts that storage anyway. It tells us by message instead.
+      onTaskChange: (listener) => onMessage('taskChanged', () => listener()),
       autofill: { autofillDocument, observeAutofill, undoAutofill },
     }).then((page) => {
       if (page) ctx.onInvalidated(() => page.stop());

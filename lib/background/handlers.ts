@@ -224,5 +224,6 @@ export function createHandlers(deps: HubDeps): Handlers {
     async fillNow() {
       return null;
     },
+    async taskChanged() {},
   };
 }

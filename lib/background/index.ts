@@ -9,6 +9,7 @@ import { runCommand } from './commands';
 import { createHandlers, type Handlers, type HubDeps } from './handlers';
 import type { SenderInfo } from './senders';
 import { syncContentScripts, type ScriptingApi, type TabsApi } from './registration';
+import { notifyTaskChanged, restrictStorageToExtension, type AccessLevelArea, type NotifyTabsApi } from './content-access';
 
 export { computeBadge, badgeTitle, applyBadge } from './badge';
 export type { Badge, BadgeState } from './badge';
@@ -21,11 +22,16 @@ export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID,
 export type { ScriptingApi, TabsApi } from './registration';
 export { runCommand } from './commands';
 export { clientFromSettings } from './client';
+export { notifyTaskChanged, restrictStorageToExtension } from './content-access';
+export type { AccessLevelArea, NotifyTabsApi } from './content-access';
+
+/** Messages the background sends to content scripts and never answers itself. */
+const TO_CONTENT_ONLY: ReadonlySet<keyof ProtocolMap> = new Set(['fillNow', 'taskChanged']);
 
 /** Hooks every message to its handler. Must run synchronously in the background's main(). */
 export function registerHandlers(handlers: Handlers): void {
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    if (type === 'fillNow') continue; // background → content only
+    if (TO_CONTENT_ONLY.has(type)) continue;
     const handler = handlers[type] as (data: unknown, sender: SenderInfo) => Promise<unknown>;
     onMessage(type, ((message: { data: unknown; sender: SenderInfo }) => handler(message.data, message.sender)) as never);
   }
@@ -37,6 +43,8 @@ export function registerHandlers(handlers: Handlers): void {
  * alarm, content-script registration, verification of the active task, flush.
  */
 export function startBackground(): { ready: Promise<void> } {
+  // First of all: the API key and the task's passwords are not for content scripts.
+  const storageRestricted = restrictStorageToExtension(browser.storage.local as unknown as AccessLevelArea);
   const scripting = browser.scripting as unknown as ScriptingApi;
   const tabs = browser.tabs as unknown as TabsApi;
   const sendFillNow = (tabId: number) => sendMessage('fillNow', undefined, { tabId, frameId: 0 });
@@ -68,6 +76,8 @@ export function startBackground(): { ready: Promise<void> } {
       // A new task: register for its domain and reach the tabs already open on it.
       await syncScripts(active, true);
       refreshBadge();
+      // Content scripts cannot watch storage: tell the open pages to ask again.
+      void notifyTaskChanged(browser.tabs as unknown as NotifyTabsApi, (tabId) => sendMessage('taskChanged', undefined, tabId));
     },
   });
   const extensionBase = browser.runtime.getURL('/');
@@ -99,6 +109,7 @@ export function startBackground(): { ready: Promise<void> } {
   }
 
   const ready = (async () => {
+    await storageRestricted;
     refreshBadge();
     await outbox.schedule().catch(() => undefined);
     const active = await service.getActive();

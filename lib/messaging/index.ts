@@ -73,6 +73,8 @@ interface ProtocolMap {
 
   // background → content script
   fillNow(): FillReport | null;
+  /** The active task changed (started, reported, dropped): ask getFillData again. Carries nothing. */
+  taskChanged(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
