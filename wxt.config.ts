@@ -17,6 +17,14 @@ export default defineConfig({
     description: 'Likepion Entity connect phase: pull a task, fill the site, report the outcome.',
     permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite'],
     host_permissions: ['<all_urls>'],
+    // Strict CSP for extension pages (WXT writes it as the MV2 string for Firefox): only our own
+    // bundled scripts, no plugins, no <base> or form hijacking, not frameable. connect-src stays
+    // open to http(s) because the API base URL is the worker's setting (plain-http sandboxes too).
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+        "frame-ancestors 'none'; img-src 'self' data:; style-src 'self'; connect-src 'self' https: http:",
+    },
     commands: {
       'open-task-site': { description: 'Open the active task’s site', suggested_key: { default: 'Alt+Shift+O' } },
       'fill-now': { description: 'Fill this page now', suggested_key: { default: 'Alt+Shift+F' } },
