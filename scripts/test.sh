@@ -8,3 +8,5 @@ if [ -f tests/wordpress/setup.sh ]; then bash tests/wordpress/setup.sh; fi
 npm run typecheck
 npm run lint
 npm test
+npm run lint:firefox
+npm run test:firefox
