@@ -1,0 +1,77 @@
+/**
+ * In-page side of `npm run bench`: bundled with lib/autofill by esbuild into
+ * one IIFE and injected with page.addScriptTag. Everything is timed inside
+ * the page with performance.now(), so no protocol round trip is counted.
+ */
+import { autofillDocument, observeAutofill } from '../../lib/autofill';
+import { analyzePage, collectFields } from '../../lib/autofill/detect';
+import type { FillData } from '../../lib/messaging';
+
+/** Same rule as tests/fixtures/corpus.ts: " >>> " steps into an open shadow root or a same-origin frame. */
+function query(doc: Document, selector: string): Element | null {
+  const steps = selector.split(/\s*>>>\s*/);
+  let scope: Document | ShadowRoot | null = doc;
+  let el: Element | null = null;
+  for (let i = 0; i < steps.length; i++) {
+    if (!scope) return null;
+    el = scope.querySelector(steps[i]!);
+    if (!el) return null;
+    if (i < steps.length - 1) scope = el.shadowRoot ?? (el as HTMLIFrameElement).contentDocument ?? null;
+  }
+  return el;
+}
+
+function readValues(selectors: string[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const s of selectors) {
+    const el = query(document, s) as HTMLInputElement | null;
+    out[s] = el ? String(el.value ?? '') : null;
+  }
+  return out;
+}
+
+/** One detect + fill pass, as the content script's first pass does it. */
+function runFull(data: FillData, force: boolean) {
+  const t0 = performance.now();
+  const r = autofillDocument(document, data, { force });
+  const ms = performance.now() - t0;
+  return { ms, filled: r.filled.length, page: r.page };
+}
+
+/** Detection only (fields + page analysis), on a fresh page. */
+function runDetect() {
+  const t0 = performance.now();
+  const fields = collectFields(document, { allowFrame: () => true });
+  const analysis = analyzePage(fields, document);
+  const ms = performance.now() - t0;
+  return { ms, fields: fields.length, logins: analysis.logins.length };
+}
+
+/**
+ * Lets the engine work as the content script does (observeAutofill: a pass at
+ * start, more while the page changes) until nothing changed for `quietMs`.
+ */
+function observeUntilQuiet(data: FillData, selectors: string[], quietMs: number, maxMs: number): Promise<Record<string, string | null>> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let last = JSON.stringify(readValues(selectors));
+    let lastChange = performance.now();
+    let passes = 0;
+    const stop = observeAutofill(document, async () => data, () => passes++);
+    const tick = () => {
+      const now = JSON.stringify(readValues(selectors));
+      if (now !== last) {
+        last = now;
+        lastChange = performance.now();
+      }
+      const t = performance.now();
+      if ((passes > 0 && t - lastChange >= quietMs) || t - started >= maxMs) {
+        stop();
+        resolve(readValues(selectors));
+      } else setTimeout(tick, 25);
+    };
+    setTimeout(tick, 25);
+  });
+}
+
+(globalThis as unknown as { __ecBench: unknown }).__ecBench = { readValues, runFull, runDetect, observeUntilQuiet };
