@@ -7,7 +7,7 @@
 import { PLATFORMS, platformForHost, type PlatformId } from '../../links';
 import type { Field } from './fields';
 import { K } from './keywords';
-import { bagHas, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
+import { bagHas, kw, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
 
 export interface LoginTarget {
   identifier: Field | null;
@@ -133,14 +133,14 @@ function identifierScore(f: Field): number {
 
 function isEmailOnly(f: Field): boolean {
   if (f.kind === 'email' || f.autocomplete.split(/\s+/).includes('email')) return true;
-  const b = mergeBags(f.strong, f.near);
+  const b = f.both;
   return bagHas(b, K.email) && !bagHas(b, K.usernameOnly);
 }
 
 function isNewPassword(f: Field): boolean {
   if (f.autocomplete.includes('new-password')) return true;
   if (f.autocomplete.includes('current-password')) return false;
-  return bagHas(mergeBags(f.strong, f.near), K.newPassword);
+  return bagHas(f.both, K.newPassword);
 }
 
 function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[]; newPasswordForms: number } {
@@ -191,7 +191,7 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
 
 function isOtpish(f: Field): boolean {
   if (f.autocomplete.includes('one-time-code')) return true;
-  return bagHas(mergeBags(f.strong, f.near), K.otpStrong);
+  return bagHas(f.both, K.otpStrong);
 }
 
 const otpKinds = new Set(['text', 'number', 'tel']);
@@ -213,17 +213,18 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
   const otp: OtpTarget[] = [];
   const refused: Field[] = [];
   const used = new Set<Field>();
-  const candidates = fields.filter((f) => otpKinds.has(f.kind) && usable(f));
+  // visibility is the costly check: done last, on fields that already look right
+  const candidates = fields.filter((f) => otpKinds.has(f.kind));
 
   // split one-digit boxes: 4–8 consecutive boxes sharing a parent or grandparent
   for (let i = 0; i < candidates.length; i++) {
     const first = candidates[i]!;
-    if (used.has(first) || !isBox(first)) continue;
+    if (used.has(first) || !isBox(first) || !usable(first)) continue;
     const anc = first.el.parentElement?.parentElement ?? first.el.parentElement;
     const run = [first];
     for (let j = i + 1; j < candidates.length; j++) {
       const f = candidates[j]!;
-      if (!isBox(f) || !anc || !anc.contains(f.el) || f.order !== run[run.length - 1]!.order + 1) break;
+      if (!isBox(f) || !anc || !anc.contains(f.el) || f.order !== run[run.length - 1]!.order + 1 || !usable(f)) break;
       run.push(f);
     }
     if (run.length < 4 || run.length > 8) continue;
@@ -240,7 +241,7 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
   const pageHasPassword = fields.some((f) => f.kind === 'password' && f.isVisible());
   for (const f of candidates) {
     if (used.has(f)) continue;
-    const b = mergeBags(f.strong, f.near);
+    const b = f.both;
     const strong = f.autocomplete.includes('one-time-code') || bagHas(b, K.otpStrong);
     let ok = strong;
     if (!ok && !pageHasPassword && bagHas(mergeBags(f.strong), K.otpWeak)) {
@@ -249,7 +250,7 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
       const sized = f.maxLength === -1 || (f.maxLength >= 4 && f.maxLength <= 10);
       ok = sized && bagHas(mergeBags(groupContext(g), groupProse(g)), K.otpStrong);
     }
-    if (!ok) continue;
+    if (!ok || !usable(f)) continue;
     if (bagHas(f.strong, K.otpExclude) || bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)) continue;
     if (sentElsewhere(f, groupOf(f))) {
       refused.push(f);
@@ -264,45 +265,42 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
 
 const DOMAIN_RE = /\b((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:\s]|$)/g;
 
+const PLATFORM_KW = PLATFORMS.map((p) => ({
+  id: p.id,
+  // one list per keyword so each can score on its own
+  keywords: p.keywords.map((k) => kw(k)),
+  tokens: p.tokens.length ? kw(...p.tokens.map((t) => `=${t}`)) : null,
+  any: kw(...p.keywords, ...p.tokens.map((t) => `=${t}`)),
+}));
+const ANY_PLATFORM = kw(...PLATFORMS.flatMap((p) => [...p.keywords, ...p.tokens.map((t) => `=${t}`)]));
+
 /** Platform named by the field (keywords, short tokens, or a platform domain in its text). */
 export function detectPlatform(f: Field): PlatformId | null {
+  const near = mergeBags(f.near, f.cls);
+  const exact = mergeBags(f.label, f.placeholder, f.attr);
   let best: PlatformId | null = null;
   let bestScore = 0;
-  const near = mergeBags(f.near, f.cls);
-  for (const p of PLATFORMS) {
-    let s = 0;
-    for (const k of p.keywords) {
-      const list = KW_CACHE.get(k) ?? cacheKw(k, false);
-      if (bagHas(f.strong, list)) s += 3;
-      else if (bagHas(near, list)) s += 2;
-    }
-    for (const t of p.tokens) {
-      const list = KW_CACHE.get(`=${t}`) ?? cacheKw(t, true);
-      if (bagHas(mergeBags(f.label, f.placeholder, f.attr), list)) s += 3;
-    }
-    if (s > bestScore) {
-      bestScore = s;
-      best = p.id;
+  if (bagHas(mergeBags(f.strong, near), ANY_PLATFORM)) {
+    for (const p of PLATFORM_KW) {
+      let s = 0;
+      for (const k of p.keywords) {
+        if (bagHas(f.strong, k)) s += 3;
+        else if (bagHas(near, k)) s += 2;
+      }
+      if (p.tokens && bagHas(exact, p.tokens)) s += 3;
+      if (s > bestScore) {
+        bestScore = s;
+        best = p.id;
+      }
     }
   }
-  if (!best) {
+  if (!best && f.raw.includes('.')) {
     for (const m of f.raw.matchAll(DOMAIN_RE)) {
       const p = platformForHost(m[1]!);
       if (p) return p.id;
     }
   }
   return bestScore >= 2 ? best : null;
-}
-
-const KW_CACHE = new Map<string, ReturnType<typeof makeKw>>();
-function makeKw(word: string, token: boolean) {
-  const text = makeBag(word).spaced.trim();
-  return [{ token: token || text.replace(/ /g, '').length <= 4, text }] as const;
-}
-function cacheKw(word: string, token: boolean) {
-  const v = makeKw(word, token);
-  KW_CACHE.set(token ? `=${word}` : word, v);
-  return v;
 }
 
 /** Name pattern of repeated rows: digits and empty brackets made alike. */
@@ -350,19 +348,16 @@ function pickerPlatformCount(f: Field): number {
   const found = new Set<PlatformId>();
   for (const o of Array.from(sel.options ?? [])) {
     const b = makeBag(o.text, o.value);
-    for (const p of PLATFORMS) {
-      if (p.keywords.some((k) => bagHas(b, cacheKw(k, false))) || p.tokens.some((t) => bagHas(b, cacheKw(t, true)))) found.add(p.id);
-    }
+    if (!bagHas(b, ANY_PLATFORM)) continue;
+    for (const p of PLATFORM_KW) if (bagHas(b, p.any)) found.add(p.id);
   }
   return found.size;
 }
 
 function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   const out: ProfileTargets = { platforms: [], website: null, slots: [], lists: [], bio: null };
-  const cands = fields.filter(
-    (f) => (f.kind === 'text' || f.kind === 'url' || f.kind === 'textarea' || f.kind === 'select') && usable(f) && !isForeign(f),
-  );
-  const technical = (f: Field) => bagHas(mergeBags(f.strong, f.near), K.technical) || isOtpish(f);
+  const cands = fields.filter((f) => f.kind === 'text' || f.kind === 'url' || f.kind === 'textarea' || f.kind === 'select');
+  const technical = (f: Field) => bagHas(f.both, K.technical) || isOtpish(f);
   const shapes = new Map<string, number>();
   const keyOf = new Map<Field, string>();
   for (const f of cands) {
@@ -372,6 +367,8 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   }
   const repeated = (f: Field) => (shapes.get(keyOf.get(f) ?? '') ?? 0) >= 2;
 
+  // visibility and form checks cost the most: only for fields that already look relevant
+  const ok = (f: Field) => usable(f) && !isForeign(f);
   const labels = new Set<Field>();
   const pickers = new Set<Field>();
   const slotFields: Field[] = [];
@@ -380,39 +377,40 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
 
   for (const f of cands) {
     if (f.kind === 'select') {
-      if (pickerPlatformCount(f) >= 2) pickers.add(f);
+      if (pickerPlatformCount(f) >= 2 && ok(f)) pickers.add(f);
       continue;
     }
     if (technical(f)) continue;
-    const b = mergeBags(f.strong, f.near);
+    const b = f.both;
     if (f.kind !== 'textarea') {
       const p = detectPlatform(f);
       if (p) {
-        out.platforms.push({ field: f, platform: p });
+        if (ok(f)) out.platforms.push({ field: f, platform: p });
         continue;
       }
       if (repeated(f) && pairRole(f) === 'label') {
-        labels.add(f);
+        if (ok(f)) labels.add(f);
         continue;
       }
       if (bagHas(b, K.slots) || (repeated(f) && (f.kind === 'url' || pairRole(f) === 'value' || bagHas(b, K.website)))) {
-        slotFields.push(f);
+        if (ok(f)) slotFields.push(f);
         continue;
       }
       if (bagHas(f.strong, K.website) || f.kind === 'url' || f.autocomplete === 'url' || (bagHas(f.near, K.website) && !f.label.joined)) {
-        websiteCands.push(f);
+        if (ok(f)) websiteCands.push(f);
       }
       continue;
     }
     // textarea
-    if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) out.lists.push(f);
-    else if (bagHas(b, K.bio)) bios.push(f);
+    if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) {
+      if (ok(f)) out.lists.push(f);
+    } else if (bagHas(b, K.bio) && ok(f)) bios.push(f);
   }
 
   // rows led by a network picker: the text/url input right after it
   const pickerFor = new Map<Field, Field>();
   for (const p of pickers) {
-    const next = cands.find((f) => f.order > p.order && (f.kind === 'text' || f.kind === 'url') && closeRelatives(p.el, f.el));
+    const next = cands.find((f) => f.order > p.order && (f.kind === 'text' || f.kind === 'url') && closeRelatives(p.el, f.el) && ok(f));
     if (next && !technical(next) && !out.platforms.some((x) => x.field === next)) {
       pickerFor.set(next, p);
       if (!slotFields.includes(next)) slotFields.push(next);

@@ -29,6 +29,8 @@ export interface Field {
   near: Bag;
   /** attr + label + placeholder. */
   strong: Bag;
+  /** strong + near (no class). */
+  both: Bag;
   /** Everything, class included. */
   all: Bag;
   /** Raw lower-case label/placeholder/near text (domain names, "@"). */
@@ -109,6 +111,25 @@ function byId(root: Document | ShadowRoot, id: string): Element | null {
   }
 }
 
+let labelIndexes = new WeakMap<Document | ShadowRoot, Map<string, Element[]>>();
+
+/** id → labels pointing at it, built once per root and pass. */
+function labelIndex(root: Document | ShadowRoot): Map<string, Element[]> {
+  let idx = labelIndexes.get(root);
+  if (!idx) {
+    idx = new Map();
+    for (const l of Array.from(root.querySelectorAll('label[for]'))) {
+      const f = l.getAttribute('for');
+      if (!f) continue;
+      const list = idx.get(f);
+      if (list) list.push(l);
+      else idx.set(f, [l]);
+    }
+    labelIndexes.set(root, idx);
+  }
+  return idx;
+}
+
 function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
   const out: string[] = [];
   const seen = new Set<Element>();
@@ -117,18 +138,8 @@ function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
     seen.add(l);
     out.push(labelOwnText(l));
   };
-  try {
-    for (const l of Array.from(el.labels ?? [])) add(l);
-  } catch {
-    /* some DOMs lack labels */
-  }
-  if (el.id) {
-    try {
-      for (const l of Array.from(root.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`))) add(l);
-    } catch {
-      /* invalid id */
-    }
-  }
+  // label[for] from a per-pass index (el.labels and per-field queries scan the whole document in some DOMs)
+  if (el.id) for (const l of labelIndex(root).get(el.id) ?? []) add(l);
   add(el.closest('label'));
   const by = el.getAttribute('aria-labelledby');
   if (by) for (const id of by.split(/\s+/)) {
@@ -266,7 +277,8 @@ export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Doc
   const near = makeBag(nearText, labelText ? before.text : '');
   const cls = makeIdBag(el.getAttribute('class'));
   const strong = mergeBags(attr, label, ph);
-  const all = mergeBags(strong, near, cls);
+  const both = mergeBags(strong, near);
+  const all = mergeBags(both, cls);
   const ml = (el as HTMLInputElement).maxLength;
   let visible: boolean | undefined;
   return {
@@ -284,6 +296,7 @@ export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Doc
     placeholder: ph,
     near,
     strong,
+    both,
     all,
     raw: `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase(),
     prefix: before.prefix.toLowerCase(),
@@ -309,6 +322,7 @@ export function collectFields(doc: Document, opts: CollectOptions): Field[] {
     return v;
   };
 
+  labelIndexes = new WeakMap();
   const walk = (root: Document | ShadowRoot, d: Document, depth: number) => {
     if (depth > 8) return;
     const vis = visFor(d);

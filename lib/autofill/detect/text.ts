@@ -8,12 +8,14 @@
  * "twitterHandle" and "user[website_url]" still match).
  */
 
+const ASCII_RE = /^[\x20-\x7e]*$/;
+
 export function normalizeText(raw: string, splitCamel = false): string {
   if (!raw) return '';
-  return (splitCamel ? raw.replace(/([a-z\d])([A-Z])/g, '$1 $2') : raw)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
+  let v = splitCamel ? raw.replace(/([a-z\d])([A-Z])/g, '$1 $2') : raw;
+  // accents only exist outside ASCII: skip the Unicode work for plain ASCII text
+  if (!ASCII_RE.test(v)) v = v.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
+  return v
     .toLowerCase()
     .replace(/@/g, ' @ ')
     .replace(/[^\p{L}\p{N}@]+/gu, ' ')
@@ -59,38 +61,50 @@ interface Kw {
   text: string;
 }
 
-export type KeywordList = readonly Kw[];
+export interface KeywordList {
+  readonly items: readonly Kw[];
+  /** All items compiled into one expression over Bag.spaced. */
+  readonly re: RegExp;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(items: readonly Kw[]): RegExp {
+  const tokens: string[] = [];
+  const subs: string[] = [];
+  for (const k of items) {
+    if (!k.text) continue;
+    const joined = k.text.replace(/ /g, '');
+    if (k.token) {
+      tokens.push(esc(k.text));
+      if (joined !== k.text) tokens.push(esc(joined));
+    } else {
+      // inside one token ("twitterhandle") or as the written phrase; never across token boundaries
+      subs.push(esc(k.text));
+      if (joined !== k.text) subs.push(esc(joined));
+    }
+  }
+  const parts: string[] = [];
+  if (tokens.length) parts.push(` (?:${tokens.join('|')})(?= )`);
+  if (subs.length) parts.push(`(?:${subs.join('|')})`);
+  return parts.length ? new RegExp(parts.join('|')) : /(?!)/;
+}
 
 /**
  * Compile a keyword list. "=word" (or any word of 4 letters or fewer) matches
  * whole tokens only; longer words also match inside identifiers.
  */
 export function kw(...words: string[]): KeywordList {
-  return words.map((w) => {
+  const items = words.map((w) => {
     const token = w.startsWith('=');
     const text = normalizeText(token ? w.slice(1) : w);
     return { token: token || text.replace(/ /g, '').length <= 4, text };
   });
-}
-
-function matches(bag: Bag, k: Kw): boolean {
-  if (!k.text) return false;
-  const joined = k.text.replace(/ /g, '');
-  if (k.token) return bag.spaced.includes(` ${k.text} `) || (joined !== k.text && bag.spaced.includes(` ${joined} `));
-  // Inside one token ("twitterhandle") or as the written phrase; never across token boundaries.
-  return bag.spaced.includes(k.text) || bag.spaced.includes(joined);
+  return { items, re: compile(items) };
 }
 
 export function bagHas(bag: Bag, list: KeywordList): boolean {
-  for (const k of list) if (matches(bag, k)) return true;
-  return false;
-}
-
-/** How many keywords of the list match (for scoring). */
-export function bagCount(bag: Bag, list: KeywordList): number {
-  let n = 0;
-  for (const k of list) if (matches(bag, k)) n++;
-  return n;
+  return bag.spaced.length > 1 && list.re.test(bag.spaced);
 }
 
 /** Collapse whitespace and cut. */
