@@ -28,6 +28,18 @@ function currentCodes(): string[] {
   return [now - 30, now, now + 30].map((t) => totpNow(SECRET, t));
 }
 
+/**
+ * Runs in an extension page (the popup tab), where Firefox exposes `browser`:
+ * the badge and the registered content scripts, once the badge reads `badge`.
+ */
+async function readExtensionState(badge: string) {
+  const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
+  const text = await api.browserAction.getBadgeText({});
+  if (text !== badge) return null;
+  const scripts = await api.scripting.getRegisteredContentScripts();
+  return { hasAction: !!api.action, registered: scripts.flatMap((s) => s.matches ?? []) };
+}
+
 let sandbox: Sandbox;
 let ff: FirefoxWithExtension;
 
@@ -50,6 +62,11 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     await options.fill('api-key', sandbox.apiKey);
     await options.click('save-settings');
 
+    // The worker already has the task's site open before pulling: that tab gets the
+    // content script by injection (scripting.executeScript, MV2), later pages by registration.
+    const site = await ff.newTab();
+    await site.goto(sandbox.siteUrl(HOST, '/login?next=/profile/edit'));
+
     // Popup (as a tab): pull + start in one click.
     const popup = await ff.newTab();
     await popup.goto(ff.extensionUrl('popup.html'));
@@ -59,21 +76,25 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     expect(sandbox.task(TASK.id)?.starts).toBe(1);
     const shownCode = (await popup.text('totp-code')).replace(/\D/g, '');
     expect(currentCodes()).toContain(shownCode);
+    // Firefox MV2 specifics: the badge goes through browserAction (no `action`), and the
+    // content script is registered with browser.scripting for the task's domain only.
+    const ext = await popup.waitFor('the active badge', readExtensionState, ['▶']);
+    expect(ext.hasAction).toBe(false);
+    expect(ext.registered).toEqual([`*://${HOST}/*`, `*://*.${HOST}/*`, 'https://accounts.google.com/*']);
 
-    // The task's site: the content script, registered at run time for this domain, fills the login.
-    const site = await ff.newTab();
-    await site.goto(sandbox.siteUrl(HOST, '/login?next=/profile/edit'));
+    // The login on the already open page is filled, and the in-page panel is there.
     const login = await site.waitFor(
       'the login form to be filled',
       () => {
         const id = document.querySelector<HTMLInputElement>('#login_field')?.value;
         const pw = document.querySelector<HTMLInputElement>('#password')?.value;
-        return id && pw ? { id, pw } : null;
+        return id && pw ? { id, pw, panel: !!document.querySelector('entity-connect-panel') } : null;
       },
       [],
     );
     expect(login.id).toBe(TASK.username);
     expect(login.pw).toBe(TASK.password);
+    expect(login.panel).toBe(true);
     // Submitting stays the worker's click (auto-submit is off by default).
     await site.run(() => document.querySelector<HTMLFormElement>('#login-form')!.requestSubmit());
 
@@ -120,5 +141,8 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     expect(view?.status).toBe('completed');
     expect(view?.reports).toHaveLength(1);
     expect(view?.reports[0]?.body.link_post).toBe(sandbox.siteUrl(HOST, '/profile'));
+    // The task is over: no badge, and no content script registered anywhere.
+    const after = await popup.waitFor('the idle badge', readExtensionState, ['']);
+    expect(after.registered).toEqual([]);
   });
 });
