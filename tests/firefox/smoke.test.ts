@@ -30,14 +30,19 @@ function currentCodes(): string[] {
 
 /**
  * Runs in an extension page (the popup tab), where Firefox exposes `browser`:
- * the badge and the registered content scripts, once the badge reads `badge`.
+ * the badge, the registered content scripts and the host access to `host`,
+ * once the badge reads `badge`.
  */
-async function readExtensionState(badge: string) {
+async function readExtensionState(badge: string, host: string) {
   const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser;
   const text = await api.browserAction.getBadgeText({});
   if (text !== badge) return null;
   const scripts = await api.scripting.getRegisteredContentScripts();
-  return { hasAction: !!api.action, registered: scripts.flatMap((s) => s.matches ?? []) };
+  return {
+    hasAction: !!api.action,
+    registered: scripts.flatMap((s) => s.matches ?? []),
+    hostAccess: await api.permissions.contains({ origins: [`*://${host}/*`] }),
+  };
 }
 
 let sandbox: Sandbox;
@@ -78,8 +83,9 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     expect(currentCodes()).toContain(shownCode);
     // Firefox MV2 specifics: the badge goes through browserAction (no `action`), and the
     // content script is registered with browser.scripting for the task's domain only.
-    const ext = await popup.waitFor('the active badge', readExtensionState, ['▶']);
+    const ext = await popup.waitFor('the active badge', readExtensionState, ['▶', HOST]);
     expect(ext.hasAction).toBe(false);
+    expect(ext.hostAccess).toBe(true);
     expect(ext.registered).toEqual([`*://${HOST}/*`, `*://*.${HOST}/*`, 'https://accounts.google.com/*']);
 
     // The login on the already open page is filled, and the in-page panel is there.
@@ -142,7 +148,7 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     expect(view?.reports).toHaveLength(1);
     expect(view?.reports[0]?.body.link_post).toBe(sandbox.siteUrl(HOST, '/profile'));
     // The task is over: no badge, and no content script registered anywhere.
-    const after = await popup.waitFor('the idle badge', readExtensionState, ['']);
+    const after = await popup.waitFor('the idle badge', readExtensionState, ['', HOST]);
     expect(after.registered).toEqual([]);
   });
 });
