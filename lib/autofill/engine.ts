@@ -127,6 +127,8 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   });
   for (const f of fields) if (f.doc !== doc) listen(state, f.doc);
   const analysis = analyzePage(fields, doc);
+  // filling focuses each field in turn; give the worker's caret back afterwards
+  const focused = doc.activeElement as HTMLElement | null;
 
   const decide = (f: Field, desired: string): Decision => {
     const el = f.el;
@@ -206,6 +208,14 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   else if (analysis.logins.length) result.page = 'login';
   else if (analysis.otp.length) result.page = 'otp';
   else if (isProfile) result.page = 'profile';
+
+  if (focused && focused !== doc.body && focused.isConnected && doc.activeElement !== focused && result.filled.length) {
+    try {
+      focused.focus({ preventScroll: true });
+    } catch {
+      /* not focusable any more */
+    }
+  }
 
   // Submitting stays the worker's click unless they turned auto-submit on.
   if (data.autoSubmitLogin && submitFrom && result.page === 'login') {

@@ -113,6 +113,16 @@ describe('autofillDocument: refill rules', () => {
   });
 });
 
+describe('focus', () => {
+  it('gives the focus back to the field the worker was in', async () => {
+    const { document: doc } = await page(`<input id="search-box" name="note">${PROFILE}`);
+    $(doc, '#search-box').focus();
+    autofillDocument(doc, data());
+    expect($(doc, '#tw').value).toBe('https://twitter.com/janedoe_art');
+    expect(doc.activeElement?.id).toBe('search-box');
+  });
+});
+
 describe('undoAutofill', () => {
   it('restores every field it changed, removes the marks, and only fill again refills', async () => {
     const { document: doc } = await page(PROFILE);
