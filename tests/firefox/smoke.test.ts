@@ -151,4 +151,39 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     const after = await popup.waitFor('the idle badge', readExtensionState, ['', HOST]);
     expect(after.registered).toEqual([]);
   });
+
+  // Same Firefox, already configured by the test above.
+  test('fail goes through the outbox: kept while the API is unreachable, reported once on retry', async () => {
+    const task = { ...TASK, id: randomUUID(), domain: 'ff-smoke-2.test', twofa: '' };
+    sandbox.addTasks([task]);
+    const popup = await ff.newTab();
+    await popup.goto(ff.extensionUrl('popup.html'));
+    await popup.click('pull-task');
+    expect(await popup.text('task-domain')).toContain(task.domain);
+
+    // Every fail request is cut off (Firefox itself re-sends a POST whose connection
+    // drops, so a one-shot fault would be absorbed by the browser).
+    sandbox.setFault({ mode: 'down', match: '/fail' });
+    await popup.click('fail-task');
+    await popup.fill('fail-reason', 'Profile is locked (Firefox smoke)');
+    await popup.click('confirm-fail');
+    const state = await popup.waitFor(
+      'the report to wait in the outbox',
+      () => document.querySelector<HTMLElement>('[data-testid="outbox-entry"]')?.dataset.state ?? null,
+      [],
+    );
+    expect(state).toBe('pending');
+    expect(sandbox.task(task.id)?.status).toBe('connecting');
+    // The task is off the worker's hands already: the next one can be pulled.
+    await popup.text('pull-task');
+
+    // The API is back; the worker retries from the popup.
+    sandbox.setFault({ mode: 'none' });
+    await popup.click('outbox-retry');
+    await popup.waitFor('the outbox to empty', () => !document.querySelector('[data-testid="outbox-entry"]'), []);
+    const view = sandbox.task(task.id);
+    expect(view?.status).toBe('connect_failed');
+    expect(view?.reports).toHaveLength(1);
+    expect(view?.reports[0]).toMatchObject({ action: 'fail', body: { error_message: 'Profile is locked (Firefox smoke)' } });
+  });
 });
