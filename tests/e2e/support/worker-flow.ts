@@ -111,12 +111,12 @@ export function connectingIds(sandbox: Sandbox): string[] {
 
 /**
  * A real start race: when our `POST /links/:id/start` for one of `ids`
- * reaches the sandbox, "another worker" has just started that task (it goes
- * to `connecting` right before the request is handled), so the server
- * rejects ours the way it would in production. The task was `connect` when
- * it was listed. Returns a function that removes the hook.
+ * reaches the sandbox, the task changes on the server (`changes`, applied
+ * right before the request is handled), so the server rejects our start the
+ * way it would in production. The task was still `connect` when it was
+ * listed. Each id fires once. Returns a function that removes the hook.
  */
-export function anotherWorkerStartsFirst(sandbox: Sandbox, ids: readonly string[]): () => void {
+export function beforeStartHandled(sandbox: Sandbox, ids: readonly string[], changes: Record<string, unknown>): () => void {
   const state = sandbox.state;
   const original = state.logRequest;
   const waiting = new Set(ids);
@@ -125,13 +125,23 @@ export function anotherWorkerStartsFirst(sandbox: Sandbox, ids: readonly string[
     const id = m ? decodeURIComponent(m[1]!) : '';
     if (entry.method === 'POST' && waiting.has(id)) {
       waiting.delete(id);
-      sandbox.patchTask(id, { status: 'connecting' });
+      sandbox.patchTask(id, changes);
     }
     return original.call(state, entry);
   };
   return () => {
     state.logRequest = original;
   };
+}
+
+/** Another worker starts the task between our list and our start (409 for us). */
+export function anotherWorkerStartsFirst(sandbox: Sandbox, ids: readonly string[]): () => void {
+  return beforeStartHandled(sandbox, ids, { status: 'connecting' });
+}
+
+/** The task is deleted on the server between our list and our start (404 for us). */
+export function deletedBeforeStart(sandbox: Sandbox, ids: readonly string[]): () => void {
+  return beforeStartHandled(sandbox, ids, { deleted: true });
 }
 
 // ---- TOTP ----
