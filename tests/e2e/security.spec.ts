@@ -27,6 +27,14 @@ const TASK = {
 /** Never anywhere a page can read: the key, the Gmail account's secrets. */
 const NEVER_ON_A_PAGE = [API_KEY, TASK.twofa, TASK.pass_mail, TASK.app_password];
 
+/** The few chrome.* calls made inside the service worker and content worlds (types only). */
+interface ChromeApi {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  scripting: { executeScript(i: { target: { tabId: number; allFrames?: boolean }; func: () => unknown }): Promise<{ result?: unknown }[]> };
+  runtime: { getManifest(): Record<string, unknown> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+}
+
 const test = base.extend<{ sandbox: Sandbox; ext: ExtensionBrowser }>({
   // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {
@@ -64,7 +72,7 @@ interface FrameProbe {
 async function framesOf(ext: ExtensionBrowser, url: string): Promise<FrameProbe[]> {
   const sw = await ext.serviceWorker();
   return sw.evaluate(async (target) => {
-    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
     const tabs = await api.tabs.query({});
     const tab = tabs.find((x) => x.url === target);
     if (tab?.id === undefined) throw new Error(`no tab ${target}`);
@@ -213,12 +221,12 @@ test('content scripts cannot read storage.local; they learn that the task ended 
 
   const sw = await ext.serviceWorker();
   const fromContentWorld = await sw.evaluate(async (target) => {
-    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
     const tab = (await api.tabs.query({})).find((x) => x.url === target);
     const [r] = await api.scripting.executeScript({
       target: { tabId: tab!.id! },
       func: async () => {
-        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
         try {
           return `read ${JSON.stringify(await c.storage.local.get(null)).length} chars`;
         } catch (e) {
@@ -306,7 +314,7 @@ test('only frames of the task domain get anything: not a cross-origin frame of a
 
 test('extension pages run under a strict CSP: no inline script, no eval, no violations in normal use', async ({ ext, sandbox }) => {
   const sw = await ext.serviceWorker();
-  const manifest = await sw.evaluate(() => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.getManifest());
+  const manifest = await sw.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.getManifest());
   const csp = (manifest as { content_security_policy?: { extension_pages?: string } }).content_security_policy?.extension_pages ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("object-src 'none'");
