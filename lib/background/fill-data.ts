@@ -1,5 +1,6 @@
 import type { FillData } from '../messaging';
 import type { ActiveTask, Settings } from '../storage';
+import { normalizeTaskDomain } from '../domain/registrable';
 import { tryCurrentTotp } from '../totp';
 import type { ContentScope } from './senders';
 
@@ -12,7 +13,7 @@ export function buildFillData(active: ActiveTask, settings: Settings, scope: Con
   const task = active.task;
   const common = {
     taskId: task.id,
-    domain: task.domain,
+    domain: normalizeTaskDomain(task.domain) ?? '',
     totp: tryCurrentTotp(task.twofa, now),
     autofillMode: settings.autofillMode,
     autoSubmitLogin: settings.autoSubmitLogin,

@@ -1,6 +1,6 @@
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { createApiClient, normalizeBaseUrl, type ApiClient, type ApiClientOptions } from '../api';
-import { normalizeTaskDomain } from '../domain';
+import { normalizeTaskDomain } from '../domain/registrable';
 import type { ActionResult, AppState, FillReport, ProtocolMap } from '../messaging';
 import type { Outbox } from '../outbox';
 import { getSettings, historyItem, outboxItem, settingsItem, type ActiveTask, type Settings } from '../storage';

@@ -1,4 +1,4 @@
-import { normalizeTaskDomain } from '../domain';
+import { normalizeTaskDomain } from '../domain/registrable';
 import type { ActiveTask } from '../storage';
 
 /** The built file of entrypoints/task.content (WXT output path). */

@@ -1,4 +1,5 @@
-import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
+import { isGoogleSignInHost } from '../domain';
+import { hostMatchesTaskDomain } from '../domain/registrable';
 import type { ActiveTask } from '../storage';
 
 /** The part of runtime.MessageSender the checks look at. */
@@ -35,7 +36,7 @@ export function contentScope(sender: SenderInfo, active: ActiveTask | null): Con
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (hostMatchesDomain(url.hostname, active.task.domain)) return 'task';
+  if (hostMatchesTaskDomain(url.hostname, active.task.domain)) return 'task';
   if (url.protocol === 'https:' && isGoogleSignInHost(url.hostname)) return 'gmail';
   return null;
 }

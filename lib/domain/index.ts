@@ -2,7 +2,6 @@
  * The domain gate: which hosts a task's data may go to.
  * Label-boundary matching only (never substring), on ASCII (punycode) hosts.
  */
-import { parse } from 'tldts';
 
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -25,35 +24,29 @@ export function toAsciiHost(raw: string): string | null {
   return host;
 }
 
-function isIpOrLocal(host: string): boolean {
+export function isIpOrLocal(host: string): boolean {
   return host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }
 
 /**
- * A task's domain as a bare ASCII host ("https://www.Example.com/x" → "example.com").
- * Refuses a bare public suffix ("com", "co.uk", "github.io") so a task can never
- * match a whole TLD or hosting platform.
+ * A task domain as the background hands it out: already normalised and
+ * checked against the public-suffix list (`./registrable`). Only a cheap
+ * re-check here, so the list never ships in the content script.
  */
-export function normalizeTaskDomain(raw: string): string | null {
+function taskHost(raw: string): string | null {
   const host = toAsciiHost(raw);
   if (!host) return null;
-  if (isIpOrLocal(host)) return host;
-  const isSuffix = (h: string) => {
-    const p = parse(h, { allowPrivateDomains: true });
-    return !p.domain || p.publicSuffix === h;
-  };
-  if (isSuffix(host)) return null;
-  if (host.startsWith('www.')) {
-    const bare = host.slice(4);
-    if (bare && !isSuffix(bare)) return bare;
-  }
-  return host;
+  return isIpOrLocal(host) || host.includes('.') ? host : null;
 }
 
-/** True when `host` is the task's domain or a subdomain of it (label boundary, case-insensitive). */
+/**
+ * True when `host` is the task's domain or a subdomain of it (label boundary,
+ * case-insensitive). `taskDomain` must come from `normalizeTaskDomain`; for a
+ * raw domain from the API use `hostMatchesTaskDomain` (./registrable).
+ */
 export function hostMatchesDomain(host: string, taskDomain: string): boolean {
   const h = toAsciiHost(host);
-  const d = normalizeTaskDomain(taskDomain);
+  const d = taskHost(taskDomain);
   if (!h || !d) return false;
   return h === d || h.endsWith(`.${d}`);
 }

@@ -2,7 +2,6 @@
  * Entity links: validation (only http/https are ever fillable), normalisation,
  * de-duplication and platform recognition. Plain code: it ships in the content script.
  */
-import { getDomainWithoutSuffix } from 'tldts';
 import { PLATFORMS, getPlatform, platformForHost, type Platform, type PlatformId } from './platforms';
 
 export { PLATFORMS, getPlatform, platformForHost };
@@ -148,12 +147,25 @@ export function prepareLinks(raw: readonly unknown[]): PreparedLinks {
   return { links, rejected };
 }
 
+/**
+ * The site's own name in a host: "www.example.co.uk" → "example". A cheap
+ * rule (a short second-level label under a country code is a suffix) instead
+ * of the public-suffix list, which is too big for the content script.
+ */
+function siteLabel(host: string): string {
+  const labels = host.replace(/^www\./, '').split('.').filter(Boolean);
+  if (labels.length < 2) return host;
+  const tld = labels[labels.length - 1]!;
+  const second = labels[labels.length - 2]!;
+  const underSecondLevel = labels.length >= 3 && tld.length === 2 && second.length <= 3;
+  return underSecondLevel ? labels[labels.length - 3]! : second;
+}
+
 /** Human name for a link's network: the platform, else the site's own name ("example.com" → "Example"). */
 export function linkSiteName(link: ClassifiedLink): string {
   if (link.platform) return getPlatform(link.platform).name;
   try {
-    const host = new URL(link.url).hostname;
-    const label = getDomainWithoutSuffix(host) || host;
+    const label = siteLabel(new URL(link.url).hostname);
     return label.charAt(0).toUpperCase() + label.slice(1);
   } catch {
     return 'Website';

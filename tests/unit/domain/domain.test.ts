@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostMatchesDomain, isGoogleSignInHost, normalizeTaskDomain } from '../../../lib/domain';
+import { hostMatchesDomain, isGoogleSignInHost } from '../../../lib/domain';
+import { hostMatchesTaskDomain, normalizeTaskDomain } from '../../../lib/domain/registrable';
 
 describe('hostMatchesDomain', () => {
   it('matches the domain itself and its subdomains on a label boundary', () => {
@@ -42,17 +43,18 @@ describe('hostMatchesDomain', () => {
   });
 
   it('accepts a task domain given as a URL or with www.', () => {
-    expect(hostMatchesDomain('a.example.com', 'https://www.example.com/profile?x=1')).toBe(true);
-    expect(hostMatchesDomain('example.com', 'www.example.com')).toBe(true);
-    expect(hostMatchesDomain('evil.test', 'https://evil.test.example.com')).toBe(false);
+    expect(hostMatchesTaskDomain('a.example.com', 'https://www.example.com/profile?x=1')).toBe(true);
+    expect(hostMatchesTaskDomain('example.com', 'www.example.com')).toBe(true);
+    expect(hostMatchesTaskDomain('evil.test', 'https://evil.test.example.com')).toBe(false);
   });
 
   it('never matches with an unusable task domain', () => {
-    expect(hostMatchesDomain('example.com', '')).toBe(false);
     expect(hostMatchesDomain('example.com', 'com')).toBe(false);
-    expect(hostMatchesDomain('foo.github.io', 'github.io')).toBe(false);
-    expect(hostMatchesDomain('example.com', 'javascript:alert(1)')).toBe(false);
-    expect(hostMatchesDomain('', 'example.com')).toBe(false);
+    expect(hostMatchesTaskDomain('example.com', '')).toBe(false);
+    expect(hostMatchesTaskDomain('example.com', 'com')).toBe(false);
+    expect(hostMatchesTaskDomain('foo.github.io', 'github.io')).toBe(false);
+    expect(hostMatchesTaskDomain('example.com', 'javascript:alert(1)')).toBe(false);
+    expect(hostMatchesTaskDomain('', 'example.com')).toBe(false);
   });
 });
 

@@ -130,6 +130,9 @@ describe('linkSiteName', () => {
   it('names platforms and other sites', () => {
     expect(linkSiteName(ok('https://github.com/jane'))).toBe('GitHub');
     expect(linkSiteName(ok('https://blog.example.co.uk/jane'))).toBe('Example');
+    expect(linkSiteName(ok('https://www.about.me/jane'))).toBe('About');
+    expect(linkSiteName(ok('https://janedoe.com.vn/'))).toBe('Janedoe');
+    expect(linkSiteName(ok('https://shop.janedoe.de/'))).toBe('Janedoe');
   });
 });
 
