@@ -74,4 +74,34 @@ function observeUntilQuiet(data: FillData, selectors: string[], quietMs: number,
   });
 }
 
-(globalThis as unknown as { __ecBench: unknown }).__ecBench = { readValues, runFull, runDetect, observeUntilQuiet };
+/**
+ * What one real focus() + blur() pair costs on this page (the fill's event
+ * sequence does one per written field), against dispatching the same four
+ * focus events synthetically: median ms per field over a few rounds.
+ */
+function focusCost(): { fields: number; real: number; synthetic: number } {
+  const els = Array.from(document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea')).slice(0, 10);
+  const per = (f: (el: HTMLInputElement) => void) => {
+    const rounds: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      for (const el of els) f(el);
+      rounds.push((performance.now() - t0) / Math.max(1, els.length));
+    }
+    rounds.sort((a, b) => a - b);
+    return rounds[2]!;
+  };
+  const real = per((el) => {
+    el.focus({ preventScroll: true });
+    el.blur();
+  });
+  const synthetic = per((el) => {
+    el.dispatchEvent(new FocusEvent('focus'));
+    el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    el.dispatchEvent(new FocusEvent('blur'));
+    el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  });
+  return { fields: els.length, real, synthetic };
+}
+
+(globalThis as unknown as { __ecBench: unknown }).__ecBench = { readValues, runFull, runDetect, observeUntilQuiet, focusCost };

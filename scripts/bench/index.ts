@@ -259,6 +259,18 @@ async function benchCorpus(ext: ExtensionBrowser, sandbox: Sandbox, bundle: Bund
     say(`  over budget: ${s.name} (median ${ms(s.median)} ms) — hottest functions (self time, one profiled pass):`);
     for (const l of await hotFunctions(context, page, `__ecBench.runFull(${JSON.stringify(p.data)}, ${p.force})`, bundle)) say(l);
   }
+  // The fill's event sequence calls focus() and blur() once per written field: what that costs here.
+  const heaviest = [...rows].sort((a, b) => median(b.full) - median(a.full))[0];
+  if (heaviest) {
+    const p = corpus.find((c) => c.name === heaviest.name)!;
+    await page.goto(pageUrl(sandbox, p), { waitUntil: 'load' });
+    await inject(page, bundle);
+    const fc = (await page.evaluate('__ecBench.focusCost()')) as { fields: number; real: number; synthetic: number };
+    say(
+      `  focus()+blur() on ${p.name} (${fc.fields} fields): ${ms(fc.real)} ms per field with real focus changes, ${ms(fc.synthetic)} ms with the same four focus events dispatched synthetically.`,
+    );
+    report.json.focusCost = { page: p.name, ...fc };
+  }
   report.json.corpus = rows;
   await page.close();
 }
@@ -340,8 +352,9 @@ function htmlEntry(html: string) {
     if (!rel.endsWith('.js')) return;
     const code = readFileSync(path.join(EXTENSION_DIR, rel), 'utf8');
     const dir = path.posix.dirname(rel);
-    for (const m of code.matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)) visit(path.posix.join(dir, m[1]!));
-    for (const m of code.matchAll(/import\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)) lazy.add(path.posix.join(dir, m[1]!));
+    // Minifiers quote with ", ' or ` alike.
+    for (const m of code.matchAll(/(?:import|from)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(path.posix.join(dir, m[1]!));
+    for (const m of code.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(path.posix.join(dir, m[1]!));
   };
   refs.forEach(visit);
   for (const s of seen) lazy.delete(s);
@@ -593,9 +606,11 @@ async function main() {
     node: process.version,
     chromium: chromiumVersion(),
     runs: RUNS,
+    /** Other work on the machine skews every figure: say how busy it was. */
+    loadAverage: os.loadavg()[0]!.toFixed(1),
   };
   say(`Entity Connect benchmark — ${machine.date}`);
-  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.chromium} (headless); Node ${machine.node}; ${RUNS} runs per measure`);
+  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load average ${machine.loadAverage}; ${machine.chromium} (headless); Node ${machine.node}; ${RUNS} runs per measure`);
   report.json.machine = machine;
 
   buildIfNeeded();
@@ -623,7 +638,7 @@ async function main() {
 
   say(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   mkdirSync(OUT_DIR, { recursive: true });
-  const header = `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.chromium} headless, Node ${machine.node}; ${RUNS} runs per measure.`;
+  const header = `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB, load average ${machine.loadAverage} at start), ${machine.chromium} headless, Node ${machine.node}; ${RUNS} runs per measure.`;
   writeFileSync(path.join(OUT_DIR, 'report.md'), [header, '', ...report.md].join('\n\n'));
   writeFileSync(path.join(OUT_DIR, 'report.json'), JSON.stringify(report.json, null, 2));
   console.log(`report: ${path.relative(ROOT, path.join(OUT_DIR, 'report.md'))}, ${path.relative(ROOT, path.join(OUT_DIR, 'report.json'))}`);
