@@ -285,16 +285,20 @@ test('a wrong API key: clear messages in Vietnamese and English, no crash, and p
   expect(connectingIds(sandbox)).toEqual([SEED_IDS.social]);
 });
 
-test('a report made while the key is wrong is kept (outbox paused) and delivered once after the key is fixed', async ({ ext, sandbox }) => {
+test('a report made while the key is wrong is kept (outbox paused, also across a worker restart) and delivered once after the key is fixed', async ({
+  ext,
+  sandbox,
+}) => {
   const task = seed(SEED_IDS.social);
   sandbox.reset([task]);
   const options = await openOptions(ext);
   await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
-  const popup = await openPopupTab(ext);
+  let popup = await openPopupTab(ext);
   expect(await pullTask(popup)).toBe(task.domain);
 
   // The key goes bad (revoked, mistyped) while the worker is on the task.
   await saveConnection(options, sandbox.apiBase, 'revoked-key-0000');
+  await options.close();
   const linkPost = 'https://demo-social.test/lumenbakery';
   await popup.getByTestId('link-post').fill(linkPost);
   await popup.getByTestId('note').fill('links added');
@@ -309,15 +313,22 @@ test('a report made while the key is wrong is kept (outbox paused) and delivered
   expect(sandbox.task(task.id)!.status).toBe('connecting');
   expect(sandbox.task(task.id)!.reports).toHaveLength(0);
 
-  // Kept across closing the popup.
+  // Kept across closing the popup and a real restart of the service worker.
   await popup.close();
-  const again = await openPopupTab(ext);
-  await expect(again.getByTestId('outbox-paused')).toBeVisible();
+  const blank = await ext.context.newPage();
+  const worker = await stopServiceWorker(ext, blank);
+  popup = await openPopupTab(ext);
+  await worker.restarted();
+  await expect(popup.getByTestId('outbox-paused')).toBeVisible();
+  await expect(popup.getByTestId('outbox-entry')).toHaveAttribute('data-state', 'paused');
+  expect(sandbox.task(task.id)!.reports).toHaveLength(0);
 
-  // Fixing the key in the options sends it by itself.
-  await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
+  // The banner's own way to the settings: fixing the key there sends the report by itself.
+  const [fixPage] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('outbox-fix-key').click()]);
+  await expect(fixPage).toHaveURL(/\/options\.html/);
+  await saveConnection(fixPage, sandbox.apiBase, sandbox.apiKey);
   await expect.poll(() => sandbox.task(task.id)!.status).toBe('completed');
-  await expect(again.getByTestId('outbox-list')).toHaveCount(0);
+  await expect(popup.getByTestId('outbox-list')).toHaveCount(0);
   const view = sandbox.task(task.id)!;
   expect(view.reports).toHaveLength(1);
   expect(view.reports[0]!.body).toEqual({ link_post: linkPost, note: 'links added' });
@@ -327,4 +338,5 @@ test('a report made while the key is wrong is kept (outbox paused) and delivered
   await expect(last.getByTestId('pull-task')).toBeEnabled();
   expect(apiCalls(sandbox, 'POST', `/links/${task.id}/complete`).filter((r) => r.keyOk)).toHaveLength(1);
   expect(sandbox.task(task.id)!.reports).toHaveLength(1);
+  await worker.detach();
 });
