@@ -97,7 +97,16 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     } finally {
       clearTimeout(timer);
     }
-    return interpret(res, raw, mode);
+    try {
+      return interpret(res, raw, mode);
+    } catch (e) {
+      // Servers may echo the key they refused ("invalid api key: …"): it must not live on in
+      // an error that is stored, shown or logged.
+      if (e instanceof ApiError && e.serverMessage?.includes(apiKey)) {
+        throw new ApiError({ ...e.toJSON(), serverMessage: e.serverMessage.split(apiKey).join('***') });
+      }
+      throw e;
+    }
   }
 
   return {
