@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { applyDocumentLanguage, resolveLanguage, t, type Language } from '../../lib/i18n';
+import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { LanguageContext } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
@@ -25,8 +25,16 @@ export function App() {
 
   useEffect(() => applyDocumentLanguage(document, lang), [lang]);
 
-  const changeLanguage = (next: Language) =>
-    run('language', () => sendMessage('saveSettings', { language: next }), () => null, 'connection');
+  // Not through `run`: it clears the last message, which should be re-worded in the new language, not lost.
+  const changeLanguage = async (next: Language) => {
+    try {
+      const result = await sendMessage('saveSettings', { language: next });
+      if (!result.ok) setStatus({ tone: 'error', say: (l) => describeError(l, result.error, 'connection') });
+    } catch {
+      setStatus({ tone: 'error', say: (l) => describeError(l, null) });
+    }
+    await reload();
+  };
 
   let body;
   if (!state) {
@@ -89,7 +97,7 @@ export function App() {
       <div className="popup" aria-busy={busy !== null}>
         <header className="app-header">
           <h1>{t(lang, 'app.title')}</h1>
-          {state && <LanguageSelect compact value={lang} onChange={changeLanguage} />}
+          {state && <LanguageSelect compact value={lang} onChange={(next) => void changeLanguage(next)} />}
           <button type="button" className="btn btn-small btn-quiet" data-testid="open-settings" onClick={() => void openOptions()}>
             {t(lang, 'popup.settings')}
           </button>

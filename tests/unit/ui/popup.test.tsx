@@ -418,4 +418,30 @@ describe('popup: rehydration and language', () => {
     await act(async () => fakeBrowser.storage.local.set({ settings: current.state.settings }));
     await waitFor(() => expect(screen.getByTestId('status-message').textContent).toBe(t('en', 'error.no_work')));
   });
+
+  it("re-words (does not drop) the last message when the language is switched in the popup's own select", async () => {
+    const { current, calls } = routeMessages(appState(), {
+      pullTask: () => ({ ok: false, error: { kind: 'unauthorized', detail: { kind: 'unauthorized', status: 401 } } }),
+      saveSettings: (data) => {
+        current.state = appState({ settings: { ...SETTINGS, ...(data as object) } });
+        return { ok: true, value: current.state.settings };
+      },
+    });
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('pull-task'));
+    expect((await screen.findByTestId('status-message')).textContent).toContain(t('vi', 'error.unauthorized'));
+
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'en' } });
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    expect(calls('saveSettings')).toEqual([{ language: 'en' }]);
+    expect(screen.getByTestId('status-message').textContent).toContain(t('en', 'error.unauthorized'));
+  });
+
+  it('says so when the language cannot be saved', async () => {
+    routeMessages(appState(), { saveSettings: () => ({ ok: false, error: { kind: 'invalid_input' } }) });
+    render(<App />);
+    await screen.findByTestId('pull-task');
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'en' } });
+    expect((await screen.findByTestId('status-message')).textContent).toBe(t('vi', 'error.invalid_input'));
+  });
 });
