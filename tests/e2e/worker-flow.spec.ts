@@ -262,26 +262,30 @@ test('a wrong API key: clear messages in Vietnamese and English, no crash, and p
   expect(refused.length).toBeGreaterThan(0);
   expect(refused.every((r) => !r.keyOk && r.status === 401)).toBe(true);
 
-  // The options page's connection test says the key is wrong.
+  // Switching the language in the popup re-words the message there (it is not lost).
+  await popup.getByTestId('language').selectOption('en');
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(status).toContainText(say('en', 'error.unauthorized'));
+
+  // The options page's connection test says the key is wrong (in the language now chosen) ...
   await options.getByTestId('test-connection').click();
   const result = options.getByTestId('connection-result');
-  await expect(result).toContainText(say('vi', 'error.conn.unauthorized'));
+  await expect(result).toContainText(say('en', 'error.conn.unauthorized'));
   await expect(result).toHaveAttribute('data-tone', 'error');
   await expect(result).not.toContainText(wrongKey);
-
-  // English: both pages re-word what they show.
-  await options.getByTestId('language').selectOption('en');
-  await expect(result).toContainText(say('en', 'error.conn.unauthorized'));
-  await expect(status).toContainText(say('en', 'error.unauthorized'));
-  await expect(popup.locator('html')).toHaveAttribute('lang', 'en');
+  // ... and switching back to Vietnamese there re-words both pages.
+  await options.getByTestId('language').selectOption('vi');
+  await expect(result).toContainText(say('vi', 'error.conn.unauthorized'));
+  await expect(status).toContainText(say('vi', 'error.unauthorized'));
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'vi');
 
   // Fix the key: the test says so, and the same popup (never reloaded) now gets a task.
   await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
   await options.getByTestId('test-connection').click();
-  await expect(result).toHaveText(say('en', 'options.connectionOkWork'));
+  await expect(result).toHaveText(say('vi', 'options.connectionOkWork'));
   await popup.getByTestId('pull-task').click();
   await expect(popup.getByTestId('task-domain')).toHaveText('demo-social.test');
-  await expect(status).toHaveText(say('en', 'popup.pulled', { domain: 'demo-social.test' }));
+  await expect(status).toHaveText(say('vi', 'popup.pulled', { domain: 'demo-social.test' }));
   expect(connectingIds(sandbox)).toEqual([SEED_IDS.social]);
 });
 
