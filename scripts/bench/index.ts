@@ -421,6 +421,8 @@ const POPUP_PROBE = `(() => {
   const T = (window.__ecTimes = {});
   const check = () => {
     if (T.ready) return;
+    const root = document.getElementById('root');
+    if (!T.first && root && root.firstChild) T.first = performance.now();
     const b = document.querySelector('[data-testid="pull-task"]');
     if (b && !b.disabled && b.isConnected) {
       T.ready = performance.now();
@@ -469,6 +471,41 @@ async function waitTimes(page: Page, key: string): Promise<Record<string, number
   })()`)) as Record<string, number>;
 }
 
+/** Opens `url` in a new tab with the renderer's CPU profiler on: main-thread time by script, busiest extension functions. */
+async function profileOpen(ext: ExtensionBrowser, url: string, probe: string) {
+  const tab = await ext.context.newPage();
+  const cdp = await ext.context.newCDPSession(tab);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await tab.addInitScript(probe);
+  await tab.goto(url);
+  const times = await waitTimes(tab, 'frame');
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await tab.close();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const perScript = new Map<string, number>();
+  const perFn = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const cf = byId.get(samples[i]!)?.callFrame;
+    if (!cf) continue;
+    const dt = (deltas[i + 1] ?? 0) / 1000;
+    const ours = cf.url.startsWith('chrome-extension://');
+    const script = cf.url ? (ours ? `extension ${new URL(cf.url).pathname}` : 'page') : cf.functionName || '(native)';
+    perScript.set(script, (perScript.get(script) ?? 0) + dt);
+    if (ours) perFn.set(cf.functionName || '(anonymous)', (perFn.get(cf.functionName || '(anonymous)') ?? 0) + dt);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${ms(v).padStart(7)} ms  ${k}`);
+  return { times, lines: [...top(perScript, 6), '  busiest extension functions (self time; names are minified):', ...top(perFn, 5)] };
+}
+
 async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
   const base = `chrome-extension://${ext.extensionId}`;
   const options = await ext.context.newPage();
@@ -479,17 +516,23 @@ async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
   await options.getByTestId('save-result').waitFor();
   await options.close();
 
+  const popupFirst: number[] = [];
   const popupReady: number[] = [];
   const popupFrame: number[] = [];
+  const popupDcl: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const p = await ext.context.newPage();
     await p.addInitScript(POPUP_PROBE);
     await p.goto(`${base}/popup.html`);
     const t = await waitTimes(p, 'frame');
+    popupFirst.push(t.first ?? t.ready!);
     popupReady.push(t.ready!);
     popupFrame.push(t.frame!);
+    popupDcl.push(t.dcl!);
     await p.close();
   }
+
+  const popupProfile = await profileOpen(ext, `${base}/popup.html`, POPUP_PROBE);
 
   // The panel: a task for demo-social.test pulled through the popup, then its login page opened N times.
   sandbox.reset([{ domain: 'demo-social.test', username: 'bench_user', password: 'Bench-Pass-1', twofa: '', entity_connect: [] }]);
@@ -521,41 +564,13 @@ async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
   }
   // Where the panel's time goes: one more open with the renderer's CPU profiler on (the content
   // script runs in the page's renderer, in its own world), summed by script.
-  const profiled = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(profiled);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await profiled.addInitScript(PANEL_PROBE);
-  await profiled.goto(sandbox.siteUrl('demo-social.test', '/login'));
-  const pt = await waitTimes(profiled, 'frame');
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  await profiled.close();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const perScript = new Map<string, number>();
-  const perFn = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const cf = byId.get(samples[i]!)?.callFrame;
-    if (!cf) continue;
-    const dt = (deltas[i + 1] ?? 0) / 1000;
-    const script = cf.url ? (cf.url.startsWith('chrome-extension://') ? `extension ${new URL(cf.url).pathname}` : 'page') : cf.functionName;
-    perScript.set(script, (perScript.get(script) ?? 0) + dt);
-    if (cf.url.startsWith('chrome-extension://')) perFn.set(cf.functionName || '(anonymous)', (perFn.get(cf.functionName || '(anonymous)') ?? 0) + dt);
-  }
+  const panelProfile = await profileOpen(ext, sandbox.siteUrl('demo-social.test', '/login'), PANEL_PROBE);
+  const pt = panelProfile.times;
   const profileNotes = [
+    `One profiled popup open (ready at ${ms(popupProfile.times.ready!)} ms, DOMContentLoaded ${ms(popupProfile.times.dcl!)} ms): main-thread time by script —`,
+    ...popupProfile.lines,
     `One profiled open (panel shown at ${ms(pt.frame!)} ms, DOMContentLoaded ${ms(pt.dcl!)} ms, load ${ms(pt.load!)} ms): main-thread time by script —`,
-    ...[...perScript.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
-      .map(([k, v]) => `    ${ms(v).padStart(7)} ms  ${k}`),
-    '  busiest extension functions (self time; names are minified):',
-    ...[...perFn.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
-      .map(([k, v]) => `    ${ms(v).padStart(7)} ms  ${k}`),
+    ...panelProfile.lines,
   ];
 
   await popup.getByTestId('complete-task').click();
@@ -567,6 +582,8 @@ async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
     '(d) popup and in-page panel (ms since navigation start, in-page)',
     ['measure', 'median', 'worst', 'budget'],
     [
+      ['popup: DOMContentLoaded (scripts loaded)', ms(median(popupDcl)), ms(worst(popupDcl)), '—'],
+      ['popup: first render (loading state)', ms(median(popupFirst)), ms(worst(popupFirst)), '—'],
       ['popup: pull-task rendered + enabled', ms(median(popupReady)), ms(worst(popupReady)), `${BUDGET.popupMs} ${verdict(median(popupReady), BUDGET.popupMs)}`],
       ['popup: next frame after that', ms(median(popupFrame)), ms(worst(popupFrame)), `${BUDGET.popupMs} ${verdict(median(popupFrame), BUDGET.popupMs)}`],
       ['panel: host attached', ms(median(panel)), ms(worst(panel)), '—'],
@@ -582,7 +599,7 @@ async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
       ...profileNotes,
     ],
   );
-  report.json.ui = { popupReady, popupFrame, panel, panelFrame, afterDcl, afterLoad, afterIdle, fill };
+  report.json.ui = { popupDcl, popupFirst, popupReady, popupFrame, panel, panelFrame, afterDcl, afterLoad, afterIdle, fill };
 }
 
 // ---------- machine ----------
