@@ -124,7 +124,8 @@ describe('popup: active task', () => {
 
     fireEvent.click(screen.getByTestId('copy-password'));
     await waitFor(() => expect(clipboard).toHaveBeenCalledWith('S3cret!pw'));
-    expect(screen.getByTestId('copy-password').textContent).toBe('Đã sao chép');
+    // The caption changes once the clipboard promise has settled.
+    await waitFor(() => expect(screen.getByTestId('copy-password').textContent).toBe('Đã sao chép'));
 
     fireEvent.click(screen.getByTestId('reveal-password'));
     expect(screen.getByTestId('value-password').textContent).toBe('S3cret!pw');
