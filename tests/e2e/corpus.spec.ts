@@ -270,6 +270,9 @@ async function completeActiveTask(env: Env): Promise<void> {
     await complete.click();
     await expect(idle).toBeVisible();
   }
+  // The popup turns idle as soon as the task is cleared from storage; the background unregisters
+  // the content script after that. Wait for it, so every page starts from "no task, nothing registered".
+  await expect.poll(() => registeredMatches(env)).toEqual([]);
 }
 
 function panelText(page: CorpusPage, key: string, params?: Record<string, string | number>): string {
