@@ -124,7 +124,7 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
       },
       [],
     );
-    expect(filled.twitter.replace(/^@/, '')).toBe('entity_ff');
+    expect(filled.twitter).toBe('entity_ff');
     expect(filled.avatar_url).toBe('');
     await site.run(() => document.querySelector<HTMLFormElement>('#edit-profile-form')!.requestSubmit());
     await site.waitFor('the saved profile page', () => location.pathname === '/profile', []);
@@ -132,7 +132,7 @@ describe('Firefox (firefox-esr, MV2 build)', () => {
     // What the site saved, read back from the sandbox.
     const saved = sandbox.site(HOST).profile;
     expect(saved?.saveCount).toBe(1);
-    expect(saved?.fields.twitter.replace(/^@/, '')).toBe('entity_ff');
+    expect(saved?.fields.twitter).toBe('entity_ff');
     expect(saved?.fields.github).toMatch(/^https:\/\/github\.com\/entity-ff\/?$/);
     expect(saved?.fields.linkedin).toMatch(/^https:\/\/www\.linkedin\.com\/in\/entity-ff\/?$/);
     expect(saved?.fields.website).toMatch(/^https:\/\/customer-site\.example\/?$/);

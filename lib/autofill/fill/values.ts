@@ -48,11 +48,14 @@ export function prefersHandle(f: Field): boolean {
 /** Should a handle be written with its "@"? */
 export function wantsAt(f: Field): boolean {
   if (NO_AT_RE.test(f.raw)) return false;
-  if (/@\s*$/.test(f.prefix)) return false;
+  // A URL prefix beside the field ("https://x.com/") or an "@" already shown there
+  // means the site builds the address itself: "x.com/@name" would be wrong.
+  if (/[@/]\s*$/.test(f.prefix)) return false;
   const placeholder = (f.el.getAttribute('placeholder') ?? '').trim();
   if (placeholder.startsWith('@')) return true;
   const pattern = f.el.getAttribute('pattern') ?? '';
-  if (/^\^?@/.test(pattern)) return true;
+  // "^@…" requires the @; "@?…" merely tolerates it.
+  if (/^\^?@(?![?*])/.test(pattern)) return true;
   return /(^|\s|\()@[a-z]/i.test(f.raw);
 }
 

@@ -86,7 +86,11 @@ describe('URL or handle', () => {
       <label for="a">X username (without @)</label><input id="a">
       <label for="b">Mastodon</label><input id="b" placeholder="@you@instance.social">
       <label for="c">Instagram</label><span>@</span><input id="c">
-      <label for="d">Twitter handle (@name)</label><input id="d">`);
+      <label for="d">Twitter handle (@name)</label><input id="d">
+      <label for="e">X (Twitter) username</label><span>https://x.com/</span><input id="e" pattern="@?[A-Za-z0-9_]{1,15}" placeholder="username">
+      <label for="f">Threads</label><input id="f" pattern="@[a-z0-9._]+">`);
+    expect(wantsAt(byId('e'))).toBe(false); // a URL prefix, and a pattern that only tolerates "@"
+    expect(wantsAt(byId('f'))).toBe(true); // a pattern that requires it
     expect(wantsAt(byId('a'))).toBe(false);
     expect(wantsAt(byId('b'))).toBe(true);
     expect(wantsAt(byId('c'))).toBe(false);
