@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
 import { createOutbox } from '../outbox';
-import { activeTaskItem, getSettings, outboxItem, settingsItem, type ActiveTask } from '../storage';
+import { activeTaskItem, getSettings, outboxItem, settingsItem } from '../storage';
 import { createTaskService } from '../task';
 import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
@@ -60,21 +60,28 @@ export function startBackground(): { ready: Promise<void> } {
       .catch(() => undefined);
   };
 
-  const syncScripts = async (active: ActiveTask | null, injectOpenTabs: boolean) => {
-    try {
-      await syncContentScripts(active, scripting, tabs, { injectOpenTabs });
-    } catch (e) {
-      console.warn('content-script registration failed', e instanceof Error ? e.message : typeof e);
-    }
+  // One registration change at a time, each for the task active when its turn
+  // comes: a complete followed at once by a pull must not interleave an
+  // unregister with the next register and leave the new domain without a script.
+  let syncChain: Promise<void> = Promise.resolve();
+  const syncScripts = (injectOpenTabs: boolean): Promise<void> => {
+    syncChain = syncChain.then(async () => {
+      try {
+        await syncContentScripts(await activeTaskItem.getValue(), scripting, tabs, { injectOpenTabs });
+      } catch (e) {
+        console.warn('content-script registration failed', e instanceof Error ? e.message : typeof e);
+      }
+    });
+    return syncChain;
   };
 
   const outbox = createOutbox({ getClient: clientFromSettings, onChange: refreshBadge });
   const service = createTaskService({
     getClient: clientFromSettings,
     outbox,
-    onActiveChange: async (active) => {
+    onActiveChange: async () => {
       // A new task: register for its domain and reach the tabs already open on it.
-      await syncScripts(active, true);
+      await syncScripts(true);
       refreshBadge();
       // Content scripts cannot watch storage: tell the open pages to ask again.
       void notifyTaskChanged(browser.tabs as unknown as NotifyTabsApi, (tabId) => sendMessage('taskChanged', undefined, tabId));
@@ -113,7 +120,7 @@ export function startBackground(): { ready: Promise<void> } {
     refreshBadge();
     await outbox.schedule().catch(() => undefined);
     const active = await service.getActive();
-    await syncScripts(active, false);
+    await syncScripts(false);
     if (active) await service.verifyActiveTask();
     await outbox.flush();
     refreshBadge();

@@ -49,7 +49,8 @@ export async function syncContentScripts(
   const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => []);
   const current = existing.find((s) => s.id === CONTENT_SCRIPT_ID);
   const same = !!matches && !!current && sameList(current.matches ?? [], matches);
-  if (current && !same) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  // Already gone (another context, a browser restart) is the state we want.
+  if (current && !same) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => undefined);
   if (matches && !same) {
     await scripting.registerContentScripts([
       { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },

@@ -97,3 +97,21 @@ describe('content-script registration', () => {
     ]);
   });
 });
+
+describe('registration when the script is already gone', () => {
+  it('registers the new domain even if the old registration vanished meanwhile (Chrome rejects unregistering an unknown id)', async () => {
+    const strict = new FakeScripting();
+    strict.unregisterContentScripts = async (filter?: { ids?: string[] }) => {
+      const ids = filter?.ids ?? [];
+      if (ids.some((id) => !strict.registered.some((r) => r.id === id))) throw new Error(`Nonexistent script ID '${ids[0]}'`);
+      strict.registered = strict.registered.filter((r) => !ids.includes(r.id));
+    };
+    await syncContentScripts(active('a.test'), strict);
+    // What getRegisteredContentScripts saw is stale by the time we unregister.
+    const stale = await strict.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    strict.getRegisteredContentScripts = async () => stale;
+    strict.registered = [];
+    await syncContentScripts(active('b.test'), strict);
+    expect(strict.registered.map((r) => r.matches)).toEqual([matchesFor(active('b.test'))]);
+  });
+});
