@@ -153,7 +153,7 @@ export const PLATFORMS: readonly Platform[] = [
   },
   {
     id: 'instagram', name: 'Instagram', hosts: ['instagram.com', 'instagr.am'],
-    keywords: ['instagram', 'insta'], tokens: ['ig'],
+    keywords: ['instagram'], tokens: ['ig', 'insta'],
     handle: firstSegment,
   },
   { id: 'pinterest', name: 'Pinterest', hosts: ['pinterest.com', 'pin.it'], keywords: ['pinterest'], tokens: [], handle: firstSegment },

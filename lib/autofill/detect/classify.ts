@@ -5,7 +5,7 @@
  * boxes, bio). Pure decisions over collected fields: nothing is written here.
  */
 import { PLATFORMS, platformForHost, type PlatformId } from '../../links';
-import type { Field } from './fields';
+import { bindingName, type Field } from './fields';
 import { K } from './keywords';
 import { bagHas, kw, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
 
@@ -306,8 +306,12 @@ export function detectPlatform(f: Field): PlatformId | null {
 /** Name pattern of repeated rows: digits and empty brackets made alike. */
 function shapeKey(f: Field): string {
   // names only: generated ids (React's ":r4:") all look alike without being rows
-  const n = f.el.getAttribute('name') || '';
-  return n ? `${f.kind === 'textarea' ? 't' : 'i'}:${n.replace(/\d+/g, '#')}` : '';
+  const k = f.kind === 'textarea' ? 't' : 'i';
+  const n = f.el.getAttribute('name') || bindingName(f.el);
+  if (n) return `${k}:${n.replace(/\d+/g, '#')}`;
+  // name-less rows (React cards with only an aria-label or placeholder): alike when their own text is
+  const t = mergeBags(f.label, f.placeholder).spaced.trim();
+  return t ? `${k}~${f.kind}:${t.replace(/\d+/g, '#')}` : '';
 }
 
 /**

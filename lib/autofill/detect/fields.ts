@@ -250,6 +250,18 @@ function dataAttrs(el: Element): string {
   return out.join(' ');
 }
 
+/** Frameworks that bind a field without a name attribute (Angular, AngularJS, Alpine, Livewire) still name it. */
+const BINDING_ATTRS = ['formcontrolname', 'ng-reflect-name', 'ng-model', 'x-model', 'wire:model'];
+
+export function bindingName(el: Element): string {
+  if (el.getAttribute('name')) return '';
+  for (const a of BINDING_ATTRS) {
+    const v = el.getAttribute(a);
+    if (v) return v;
+  }
+  return '';
+}
+
 export function containerOf(el: Element): Element | null {
   const f = (el as HTMLInputElement).form ?? el.closest('form');
   if (f) return f;
@@ -258,7 +270,7 @@ export function containerOf(el: Element): Element | null {
 
 export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Document, order: number, vis: VisibilityChecker): Field {
   const kind = kindOf(el);
-  const attrText = [el.getAttribute('name'), el.id, el.getAttribute('autocomplete'), el.getAttribute('title'), dataAttrs(el)].join(' ');
+  const attrText = [el.getAttribute('name'), el.id, el.getAttribute('autocomplete'), el.getAttribute('title'), dataAttrs(el), bindingName(el)].join(' ');
   const labels = labelTexts(el, root);
   const placeholder = el.getAttribute('placeholder') ?? '';
   const before = textBefore(el);

@@ -165,3 +165,28 @@ describe('page classification', () => {
     expect(analyzePage(fs, doc).otp).toHaveLength(0);
   });
 });
+
+describe('held-out generalisation (tests/fixtures/pages README, "Held-out check")', () => {
+  it('"instance" in a Mastodon placeholder does not name Instagram ("insta" is a whole word only)', async () => {
+    const { byId } = await fields('<label>Mastodon <input id="m" placeholder="@you@instance.social"></label><label>Insta <input id="i"></label>');
+    expect(detectPlatform(byId('m'))).toBe('mastodon');
+    expect(detectPlatform(byId('i'))).toBe('instagram');
+  });
+
+  it('name-less repeated cards (aria-label Title + URL only) are label + URL slots, not the website field', async () => {
+    const card = (n: number) => `<div class="card"><input id="t${n}" aria-label="Title"><input id="u${n}" type="url" aria-label="URL"></div>`;
+    const { doc, fields: fs } = await fields(`<section>${card(1)}${card(2)}</section>`);
+    const p = analyzePage(fs, doc).profile;
+    expect(p.website).toBeNull();
+    expect(p.slots.map((s) => [s.field.el.id, s.label?.el.id])).toEqual([
+      ['u1', 't1'],
+      ['u2', 't2'],
+    ]);
+  });
+
+  it('Angular formcontrolname names a field that has no name attribute', async () => {
+    const { byId } = await fields('<input id="a" formcontrolname="twitterHandle"><input id="b" ng-reflect-name="linkedin">');
+    expect(detectPlatform(byId('a'))).toBe('twitter');
+    expect(detectPlatform(byId('b'))).toBe('linkedin');
+  });
+});
