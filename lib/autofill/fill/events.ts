@@ -63,24 +63,40 @@ function plainEvent(el: Element, type: string): void {
   fire(el, new E(type, { bubbles: true, composed: true }));
 }
 
+/** The element that really has focus, looking into open shadow roots. */
+function activeIn(doc: Document | null | undefined): Element | null {
+  let a: Element | null = doc?.activeElement ?? null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+function focusEvent(el: Element, type: 'focus' | 'focusin' | 'blur' | 'focusout'): void {
+  const w = viewOf(el);
+  const FE = w?.FocusEvent ?? (typeof FocusEvent !== 'undefined' ? FocusEvent : null);
+  // focus/blur do not bubble, focusin/focusout do; all cross shadow roots, like the browser's own
+  const init = { bubbles: type === 'focusin' || type === 'focusout', composed: true, relatedTarget: null };
+  if (FE) fire(el, new FE(type, init));
+  else fire(el, new (w?.Event ?? Event)(type, init));
+}
+
+/*
+ * Focus and blur are dispatched as events instead of moving the real focus:
+ * frameworks (React's onFocus/onBlur via focusin/focusout, Angular's and
+ * Svelte's blur commits, Vue's lazy models) listen to the events, while a real
+ * focus() + blur() costs 0.4–1 ms per field in Chromium (style and layout
+ * work), which alone broke the one-frame budget on long profile forms. The
+ * worker's own caret also stays where it was.
+ */
 function focus(el: HTMLElement): void {
-  ourDispatch++;
-  try {
-    el.focus({ preventScroll: true });
-  } catch {
-    /* not focusable */
-  } finally {
-    ourDispatch--;
-  }
+  // already focused: a real focus() would fire nothing either
+  if (activeIn(el.ownerDocument) === el) return;
+  focusEvent(el, 'focus');
+  focusEvent(el, 'focusin');
 }
 
 function blur(el: HTMLElement): void {
-  ourDispatch++;
-  try {
-    el.blur();
-  } finally {
-    ourDispatch--;
-  }
+  focusEvent(el, 'blur');
+  focusEvent(el, 'focusout');
 }
 
 export type WriteOutcome = 'ok' | 'refused' | 'reverted';
