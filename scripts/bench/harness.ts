@@ -6,20 +6,8 @@
 import { autofillDocument, observeAutofill } from '../../lib/autofill';
 import { analyzePage, collectFields } from '../../lib/autofill/detect';
 import type { FillData } from '../../lib/messaging';
+import { queryExpected as query } from '../../tests/fixtures/query';
 
-/** Same rule as tests/fixtures/corpus.ts: " >>> " steps into an open shadow root or a same-origin frame. */
-function query(doc: Document, selector: string): Element | null {
-  const steps = selector.split(/\s*>>>\s*/);
-  let scope: Document | ShadowRoot | null = doc;
-  let el: Element | null = null;
-  for (let i = 0; i < steps.length; i++) {
-    if (!scope) return null;
-    el = scope.querySelector(steps[i]!);
-    if (!el) return null;
-    if (i < steps.length - 1) scope = el.shadowRoot ?? (el as HTMLIFrameElement).contentDocument ?? null;
-  }
-  return el;
-}
 
 function readValues(selectors: string[]): Record<string, string | null> {
   const out: Record<string, string | null> = {};

@@ -1,8 +1,8 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumPath, EXTENSION_DIR, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { configure, expect, openPopup, serverTask, test } from './support/fixtures';
 import type { Sandbox } from '../sandbox/server';
 
@@ -225,36 +225,12 @@ test('eight tasks through dropped answers, 500s, 429, HTML, an outage and stoppe
   await expect(popup.getByTestId('history-entry')).toHaveCount(8);
 });
 
-/** A Chromium profile that outlives one browser, to restart the browser itself. */
-async function launchProfile(userDataDir: string): Promise<ExtensionBrowser> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--host-resolver-rules=MAP * 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const serviceWorker = async () =>
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const sw = await serviceWorker();
-  return { context, extensionId: new URL(sw.url()).host, serviceWorker, close: () => context.close() };
-}
-
 test('a report pending when the browser closes is delivered after the browser restarts, by itself', async ({ sandbox }) => {
   test.setTimeout(180_000);
   const profile = mkdtempSync(path.join(tmpdir(), 'ec-restart-'));
   let ext: ExtensionBrowser | null = null;
   try {
-    ext = await launchProfile(profile);
+    ext = await launchWithExtension({ userDataDir: profile });
     await configure(ext, sandbox.apiBase, sandbox.apiKey);
     const popup = await openPopup(ext);
     const id = await pull(popup, sandbox);
@@ -266,7 +242,7 @@ test('a report pending when the browser closes is delivered after the browser re
 
     sandbox.setFault({ mode: 'none' });
     expect(serverTask(sandbox, id).status).toBe('connecting');
-    ext = await launchProfile(profile);
+    ext = await launchWithExtension({ userDataDir: profile });
     // No page, no click: start-up re-arms the alarm for the stored entry and the alarm sends it.
     await expect.poll(() => serverTask(sandbox, id).status, { timeout: ALARM_WAIT_MS }).toBe('completed');
     expectReportedOnce(sandbox, id, 'completed');

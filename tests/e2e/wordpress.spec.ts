@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { launchWithExtension } from './support/chromium';
 import { configure, expect, openPopup, test as base } from './support/fixtures';
-import { CONTACT_METHODS, FIXTURE_PROFILE, startWordPress, type WordPressInstance } from '../wordpress/wordpress';
+import { CONTACT_METHODS, FIXTURE_PROFILE, GENERIC_LINKS, PLATFORM_LINKS, startWordPress, type WordPressInstance } from '../wordpress/wordpress';
 
 const test = base.extend<{ wp: WordPressInstance }>({
   // EC_EXTENSION_DIR: a private build (`wxt build -c` with another outDir), so
@@ -31,18 +31,6 @@ const test = base.extend<{ wp: WordPressInstance }>({
   },
 });
 
-/** One link per platform field WordPress shows, in task order. */
-const PLATFORM_LINKS = {
-  facebook: 'https://www.facebook.com/linhtrancoffee',
-  instagram: 'https://www.instagram.com/linhtran.coffee/',
-  linkedin: 'https://www.linkedin.com/in/linh-tran-coffee/',
-  pinterest: 'https://www.pinterest.com/linhtrancoffee/',
-  twitter: 'https://x.com/linhroasts',
-  youtube: 'https://www.youtube.com/@linhtrancoffee',
-  tumblr: 'https://linhtrancoffee.tumblr.com/',
-} as const;
-/** Profiles on sites WordPress has no field for: they belong in the bio. */
-const GENERIC_LINKS = ['https://about.me/linhtran', 'https://www.deviantart.com/linhtran'];
 const WEBSITE = 'https://linh-coffee.example/';
 
 /** WordPress's notice after a save (its script drops `?updated=1` from the address bar). */

@@ -12,20 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FillData } from '../../lib/messaging';
 import { chromiumPath } from '../e2e/support/chromium';
-import { CONTACT_METHODS, FIXTURE_PROFILE, startWordPress, type WordPressInstance } from './wordpress';
+import { CONTACT_METHODS, FIXTURE_PROFILE, GENERIC_LINKS, PLATFORM_LINKS, startWordPress, type WordPressInstance } from './wordpress';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const PLATFORM_LINKS = {
-  facebook: 'https://www.facebook.com/linhtrancoffee',
-  instagram: 'https://www.instagram.com/linhtran.coffee/',
-  linkedin: 'https://www.linkedin.com/in/linh-tran-coffee/',
-  pinterest: 'https://www.pinterest.com/linhtrancoffee/',
-  twitter: 'https://x.com/linhroasts',
-  youtube: 'https://www.youtube.com/@linhtrancoffee',
-  tumblr: 'https://linhtrancoffee.tumblr.com/',
-};
-const GENERIC_LINKS = ['https://about.me/linhtran', 'https://www.deviantart.com/linhtran'];
 
 let wp: WordPressInstance;
 let browser: Browser;

@@ -78,6 +78,19 @@ export const CONTACT_METHODS = [
 ] as const;
 
 /** The fixture's profile as `resetUser()` leaves it. */
+/** The entity links the WordPress tests use: one per platform field WordPress shows, in task order. */
+export const PLATFORM_LINKS = {
+  facebook: 'https://www.facebook.com/linhtrancoffee',
+  instagram: 'https://www.instagram.com/linhtran.coffee/',
+  linkedin: 'https://www.linkedin.com/in/linh-tran-coffee/',
+  pinterest: 'https://www.pinterest.com/linhtrancoffee/',
+  twitter: 'https://x.com/linhroasts',
+  youtube: 'https://www.youtube.com/@linhtrancoffee',
+  tumblr: 'https://linhtrancoffee.tumblr.com/',
+} as const;
+/** Profiles on sites WordPress has no field for: they belong in the bio. */
+export const GENERIC_LINKS = ['https://about.me/linhtran', 'https://www.deviantart.com/linhtran'];
+
 export const FIXTURE_PROFILE = {
   first_name: 'Linh',
   last_name: 'Trần',

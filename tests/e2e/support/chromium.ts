@@ -24,12 +24,15 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension. `--host-resolver-rules` maps
  * every made-up host to loopback, so task domains can be served locally.
  */
-export async function launchWithExtension(opts: { extensionDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: { extensionDir?: string; headless?: boolean; /** A profile that outlives this browser (kept on close). */ userDataDir?: string } = {},
+): Promise<ExtensionBrowser> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No built extension at ${ext}: run \`npm run build\` first`);
   }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ec-chromium-'));
+  const ownProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'ec-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
@@ -56,7 +59,7 @@ export async function launchWithExtension(opts: { extensionDir?: string; headles
     serviceWorker,
     async close() {
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
