@@ -14,7 +14,7 @@ import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
-import { appendLines, isOurDispatch, markFilled, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { appendLines, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -326,20 +326,33 @@ function fillProfile(
     const cur = blank(f.el.value) ? '' : f.el.value.trim();
     const rec = state.written.get(f.el);
     if (cur && (!rec || cur !== rec.written)) continue; // holds someone's value
+    // a picker row whose input asks for a username gets the handle of the picked network
+    const handleRow = !!slot.picker && prefersHandle(f);
+    const sameHandle = (l: ClassifiedLink) => !!l.handle && cur.replace(/^@/, '').toLowerCase() === l.handle.toLowerCase();
     // already ours: keep the same link there
-    const candidates = rec && cur === rec.written ? links.filter((l) => l.url === cur || valueHas(cur, l)) : remaining();
+    const candidates = rec && cur === rec.written ? links.filter((l) => l.url === cur || valueHas(cur, l) || (handleRow && sameHandle(l))) : remaining();
     for (const link of candidates) {
-      if (f.maxLength >= 0 && link.url.length > f.maxLength) {
+      let value = link.url;
+      if (handleRow) {
+        if (!link.platform) continue; // a handle means nothing without its network
+        const v = valueForLink(f, link);
+        if ('reason' in v) {
+          if (v.reason === 'too_long') tooLong.add(link);
+          continue;
+        }
+        value = v.value;
+      }
+      if (f.maxLength >= 0 && value.length > f.maxLength) {
         tooLong.add(link);
         continue;
       }
       let pickIndex = -1;
       if (slot.picker) {
-        pickIndex = pickerIndex(slot.picker.el as HTMLSelectElement, link);
+        pickIndex = pickerIndex(slot.picker.el as HTMLSelectElement, link, !handleRow);
         if (pickIndex < 0) continue; // never save a URL under the wrong network
       }
-      if (decide(f, link.url) === 'skip') break;
-      if (!put(f, 'link-slot', link.url)) break;
+      if (decide(f, value) === 'skip') break;
+      if (!put(f, 'link-slot', value)) break;
       placed.add(link);
       tooLong.delete(link);
       if (slot.picker && pickIndex >= 0) writePicker(slot.picker, pickIndex, state);
@@ -377,7 +390,7 @@ function fillProfile(
   }
 }
 
-function pickerIndex(sel: HTMLSelectElement, link: ClassifiedLink): number {
+function pickerIndex(sel: HTMLSelectElement, link: ClassifiedLink, allowOther = true): number {
   const opts = Array.from(sel.options);
   const norm = opts.map((o) => makeBag(o.text, o.value));
   if (link.platform) {
@@ -386,7 +399,7 @@ function pickerIndex(sel: HTMLSelectElement, link: ClassifiedLink): number {
     const i = norm.findIndex((b) => words.some((w) => b.spaced.includes(` ${makeBag(w).spaced.trim()} `) || b.joined.includes(makeBag(w).joined)));
     if (i >= 0) return i;
   }
-  return norm.findIndex((b, i) => !!opts[i]!.value && bagHas(b, K.otherOption));
+  return allowOther ? norm.findIndex((b, i) => !!opts[i]!.value && bagHas(b, K.otherOption)) : -1;
 }
 
 function writePicker(f: Field, index: number, state: PageState): void {

@@ -280,14 +280,15 @@ export function detectPlatform(f: Field): PlatformId | null {
   const exact = mergeBags(f.label, f.placeholder, f.attr);
   let best: PlatformId | null = null;
   let bestScore = 0;
-  if (bagHas(mergeBags(f.strong, near), ANY_PLATFORM)) {
+  if (bagHas(mergeBags(f.strong, near, f.icon), ANY_PLATFORM)) {
     for (const p of PLATFORM_KW) {
       let s = 0;
       for (const k of p.keywords) {
         if (bagHas(f.strong, k)) s += 3;
         else if (bagHas(near, k)) s += 2;
       }
-      if (p.tokens && bagHas(exact, p.tokens)) s += 3;
+      // short names ("X", "IG") count in the field's own text, or as the whole accessible name of its icon
+      if (p.tokens && (bagHas(exact, p.tokens) || bagHas(f.icon, p.tokens))) s += 3;
       if (s > bestScore) {
         bestScore = s;
         best = p.id;

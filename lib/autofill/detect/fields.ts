@@ -37,6 +37,8 @@ export interface Field {
   raw: string;
   /** Raw text right before the input (URL prefixes such as "twitter.com/" or "@"). */
   prefix: string;
+  /** Accessible names of the icon right before the field. */
+  icon: Bag;
   /** Short human label for reports. */
   display: string;
   isVisible(): boolean;
@@ -74,9 +76,46 @@ function nodeText(node: Node, max = 120): string {
   const parts: string[] = [];
   const hint = iconHint(el);
   if (hint) parts.push(hint);
-  const t = el.textContent ?? '';
-  if (t.trim()) parts.push(t.length > max ? t.slice(0, max) : t);
+  const t = textUpTo(el, max);
+  if (t) parts.push(t);
   return parts.join(' ');
+}
+
+const NOT_SPACE = /\S/;
+// SHOW_TEXT | SHOW_CDATA_SECTION: the nodes textContent is made of
+const TEXT_NODES = 0x4 | 0x8;
+
+/**
+ * `el.textContent` cut to `max` characters, or '' when it is only whitespace,
+ * without serialising the whole subtree: a large sibling container would
+ * otherwise be read in full for every field beside it.
+ */
+function textUpTo(el: Element, max: number): string {
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) {
+    const t = (only as Text).data;
+    return NOT_SPACE.test(t) ? (t.length > max ? t.slice(0, max) : t) : '';
+  }
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, TEXT_NODES);
+  let out = '';
+  let seen = false;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const d = (n as Text).data;
+    if (!seen && NOT_SPACE.test(d)) seen = true;
+    if (out.length < max) out += d;
+    if (seen && out.length >= max) break;
+  }
+  return seen ? (out.length > max ? out.slice(0, max) : out) : '';
+}
+
+/** Has any non-whitespace text, reading only as far as the first such character. */
+function hasText(el: Element): boolean {
+  const only = el.firstChild;
+  if (!only) return false;
+  if (only === el.lastChild && only.nodeType === 3) return NOT_SPACE.test((only as Text).data);
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, TEXT_NODES);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (NOT_SPACE.test((n as Text).data)) return true;
+  return false;
 }
 
 /** alt/title/aria-label, and for text-less icons their class names ("fa-twitter"). */
@@ -93,7 +132,7 @@ function iconHint(el: Element): string {
       const v = ic.getAttribute(a);
       if (v) out.push(v);
     }
-    if (!(ic.textContent ?? '').trim()) {
+    if (!hasText(ic)) {
       const c = ic.getAttribute('class');
       if (c) out.push(c.replace(/\b(fa[srlbd]?|fab|icon|bi|ti|la|mdi|glyphicon)\b/g, ' '));
       const title = ic.querySelector?.('title')?.textContent;
@@ -152,7 +191,7 @@ function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
   const cell = el.closest('td, th');
   if (cell && !out.some((s) => s.trim())) {
     let prev = cell.previousElementSibling;
-    while (prev && !prev.textContent?.trim()) prev = prev.previousElementSibling;
+    while (prev && !hasText(prev)) prev = prev.previousElementSibling;
     if (prev && !containsField(prev)) out.push(nodeText(prev));
     else {
       const row = cell.parentElement;
@@ -244,10 +283,42 @@ function textAfter(el: Element, max = 120): string {
 
 function dataAttrs(el: Element): string {
   const out: string[] = [];
-  for (const a of Array.from(el.attributes)) {
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i]!;
     if (a.name.startsWith('data-') && a.value.length < 80 && !a.name.startsWith('data-ec-')) out.push(a.value);
   }
   return out.join(' ');
+}
+
+/**
+ * Accessible names of the icon just before the field (aria-label, title, alt,
+ * an svg's <title>): icon-only rows ("X", "GitHub") are named by these alone.
+ */
+function iconNames(el: Element): string {
+  let node: Element | null = el;
+  for (let level = 0; level < 3 && node; level++) {
+    const sib: Element | null = node.previousElementSibling;
+    if (sib) {
+      if (containsField(sib)) return '';
+      const out: string[] = [];
+      for (const ic of [sib, ...Array.from(sib.querySelectorAll('svg, img, i, [role=img]')).slice(0, 4)]) {
+        for (const a of ['aria-label', 'title', 'alt']) {
+          const v = ic.getAttribute(a);
+          if (v) out.push(v);
+        }
+        if (ic.tagName.toLowerCase() === 'svg') {
+          const t = ic.querySelector('title')?.textContent;
+          if (t) out.push(t);
+        }
+      }
+      return out.join(' ');
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent || BLOCK_STOP.has(parent.tagName) || parent.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+    node = parent;
+  }
+  return '';
 }
 
 /** Frameworks that bind a field without a name attribute (Angular, AngularJS, Alpine, Livewire) still name it. */
@@ -312,6 +383,7 @@ export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Doc
     all,
     raw: `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase(),
     prefix: before.prefix.toLowerCase(),
+    icon: makeBag(iconNames(el)),
     display: squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || kind, 60),
     isVisible: () => (visible ??= vis.isVisible(el)),
   };

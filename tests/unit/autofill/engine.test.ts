@@ -211,3 +211,28 @@ describe('login', () => {
     expect($(doc, '#u').value).toBe('jane.doe.art@example.net');
   });
 });
+
+describe('held-out generalisation: rows', () => {
+  const row = (i: number) =>
+    `<div class="row"><select id="n${i}" name="s[${i}][service]"><option value="">Select</option><option value="twitter">Twitter</option><option value="facebook">Facebook</option><option value="other">Other</option></select><input id="h${i}" name="s[${i}][username]" placeholder="Username"></div>`;
+
+  it('a network picker + "Username" row gets the picked network and the handle; a link without a platform is not put under "Other" there', async () => {
+    const { document: doc } = await page(`<form id="profile">${row(0)}${row(1)}${row(2)}</form>`);
+    const r = autofillDocument(doc, data({ links: ['https://janedoe-art.blogspot.com/', 'https://www.facebook.com/janedoe.art', 'https://twitter.com/janedoe_art'] }));
+    expect([$(doc, '#n0').value, $(doc, '#h0').value, $(doc, '#n1').value, $(doc, '#h1').value, $(doc, '#h2').value]).toEqual(['facebook', 'janedoe.art', 'twitter', 'janedoe_art', '']);
+    expect(r.notFilled).toEqual([{ value: 'https://janedoe-art.blogspot.com/', reason: 'no_field' }]);
+    // a second pass keeps the same handles in place
+    autofillDocument(doc, data({ links: ['https://janedoe-art.blogspot.com/', 'https://www.facebook.com/janedoe.art', 'https://twitter.com/janedoe_art'] }));
+    expect([$(doc, '#h0').value, $(doc, '#h1').value, $(doc, '#h2').value]).toEqual(['janedoe.art', 'janedoe_art', '']);
+  });
+
+  it('an svg icon whose accessible name is a short platform name ("X") names the row', async () => {
+    const svgRow = (label: string, id: string) =>
+      `<div class="flex"><span class="px-3"><svg role="img" aria-label="${label}" class="h-5 w-5"><path d="M0 0"/></svg></span><input id="${id}" name="social[]" type="url"></div>`;
+    const { document: doc } = await page(`<form id="profile">${svgRow('Facebook', 'a')}${svgRow('X', 'b')}</form>`);
+    // a link of no platform comes first: an unnamed row would take it
+    autofillDocument(doc, data({ links: ['https://about.me/janedoeart', 'https://www.facebook.com/janedoe.art', 'https://twitter.com/janedoe_art'] }));
+    expect($(doc, '#a').value).toBe('https://www.facebook.com/janedoe.art');
+    expect($(doc, '#b').value).toBe('https://twitter.com/janedoe_art');
+  });
+});
