@@ -85,7 +85,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         } catch (e) {
           // Listing does not reserve: another worker started this one first. Try the next.
           if (isApiError(e) && (e.kind === 'wrong_status' || e.kind === 'not_found')) continue;
-          throw e;
+          // The answer was lost: if the server did start it, it is ours — leaving it
+          // would strand it in `connecting` with nobody working on it.
+          if (!(isApiError(e) && e.retryable && (await startedAnyway(client, task.id)))) throw e;
         }
         const active: ActiveTask = { task: { ...task, status: 'connecting' }, startedAt: now() };
         // A pull racing a restore/another pull must not overwrite a task we already hold.
@@ -101,6 +103,16 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       return err('no_work');
     } catch (e) {
       return { ok: false, error: toActionError(e) };
+    }
+  }
+
+  /** After a start whose answer was lost: is the task `connecting` on the server now? */
+  async function startedAnyway(client: ApiClient, id: string): Promise<boolean> {
+    try {
+      await client.getTask(id, { status: 'connecting' });
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -83,6 +83,21 @@ describe('pullTask', () => {
     expect(await service.pullTask()).toMatchObject({ ok: false, error: { kind: 'config' } });
   });
 
+  it('a start whose answer was lost after the server acted is adopted, not left stranded in connecting', async () => {
+    api.fail('start', { type: 'drop-after-act' });
+    const r = await service.pullTask();
+    expect(r.ok && r.value.task.id).toBe('a');
+    expect(api.tasks.get('a')!.status).toBe('connecting');
+    expect(api.calls.filter((c) => c.method === 'get')).toEqual([{ method: 'get', id: 'a', status: 'connecting' }]);
+  });
+
+  it('a start that never reached the server is reported as the network error it is', async () => {
+    api.fail('start', { type: 'error', error: { kind: 'network' } });
+    expect(await service.pullTask()).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(api.tasks.get('a')!.status).toBe('connect');
+    expect(await activeTaskItem.getValue()).toBeNull();
+  });
+
   it('flushes the outbox before pulling', async () => {
     await service.pullTask();
     api.fail('complete', { type: 'error', error: { kind: 'network' } });
