@@ -47,6 +47,7 @@ export interface Field {
 const TEXT_TYPES = new Set(['', 'text', 'email', 'password', 'url', 'tel', 'number', 'search']);
 const SKIP_TYPES = new Set(['hidden', 'submit', 'reset', 'button', 'image', 'file', 'checkbox', 'radio', 'range', 'color', 'date', 'datetime-local', 'month', 'week', 'time']);
 const FIELD_SELECTOR = 'input, textarea, select';
+const WALK_SELECTOR = 'input, textarea, select, iframe, frame';
 const BLOCK_STOP = new Set(['FORM', 'BODY', 'HTML', 'TABLE', 'TR', 'FIELDSET', 'UL', 'OL', 'DL']);
 
 function kindOf(el: FieldEl): FieldKind {
@@ -410,9 +411,20 @@ export function collectFields(doc: Document, opts: CollectOptions): Field[] {
   const walk = (root: Document | ShadowRoot, d: Document, depth: number) => {
     if (depth > 8) return;
     const vis = visFor(d);
+    // Most pages have no shadow root: then the browser's own selector matching finds the
+    // controls and frames, and only one property per element is read here. With shadow hosts,
+    // every element is walked so fields inside them keep their place in document order.
     const all = root.querySelectorAll('*');
-    for (let i = 0; i < all.length && fields.length < max; i++) {
-      const el = all[i]!;
+    let hosts = false;
+    for (let i = 0; i < all.length; i++) {
+      if (all[i]!.shadowRoot) {
+        hosts = true;
+        break;
+      }
+    }
+    const list = hosts ? all : root.querySelectorAll(WALK_SELECTOR);
+    for (let i = 0; i < list.length && fields.length < max; i++) {
+      const el = list[i]!;
       if (isFieldElement(el)) {
         const type = (el.getAttribute('type') || '').toLowerCase();
         if (el.tagName === 'INPUT' && SKIP_TYPES.has(type)) continue;
@@ -426,7 +438,7 @@ export function collectFields(doc: Document, opts: CollectOptions): Field[] {
         }
         if (fd && vis.isVisible(el) && opts.allowFrame(fd, el as HTMLIFrameElement)) walk(fd, fd, depth + 1);
       }
-      const sr = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+      const sr = hosts ? (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot : null;
       if (sr) walk(sr, d, depth + 1);
     }
   };

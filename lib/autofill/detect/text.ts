@@ -10,8 +10,24 @@
 
 const ASCII_RE = /^[\x20-\x7e]*$/;
 
+// Pages repeat the same label, placeholder and name text many times (rows, tables,
+// lists of 1,000 inputs): memoised, bounded so a long-lived page cannot grow it forever.
+const MEMO_MAX = 4000;
+const memo = [new Map<string, string>(), new Map<string, string>()] as const;
+
 export function normalizeText(raw: string, splitCamel = false): string {
   if (!raw) return '';
+  const m = memo[splitCamel ? 1 : 0];
+  let out = m.get(raw);
+  if (out === undefined) {
+    if (m.size >= MEMO_MAX) m.clear();
+    out = normalizeUncached(raw, splitCamel);
+    m.set(raw, out);
+  }
+  return out;
+}
+
+function normalizeUncached(raw: string, splitCamel: boolean): string {
   let v = splitCamel ? raw.replace(/([a-z\d])([A-Z])/g, '$1 $2') : raw;
   // accents only exist outside ASCII: skip the Unicode work for plain ASCII text
   if (!ASCII_RE.test(v)) v = v.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
@@ -52,8 +68,20 @@ export function makeBag(...parts: (string | null | undefined)[]): Bag {
 }
 
 export function mergeBags(...bags: Bag[]): Bag {
-  const spaced = bags.map((b) => b.spaced.trim()).filter(Boolean).join(' ');
-  return spaced ? { spaced: ` ${spaced} `, joined: spaced.replace(/ /g, '') } : EMPTY_BAG;
+  // Every bag is " tok … tok " (or EMPTY_BAG's " "), so plain concatenation gives the merged form.
+  let spaced = ' ';
+  let joined = '';
+  let parts = 0;
+  let only: Bag = EMPTY_BAG;
+  for (const b of bags) {
+    if (b.spaced.length <= 1) continue;
+    spaced += b.spaced.slice(1);
+    joined += b.joined;
+    only = b;
+    parts++;
+  }
+  if (parts === 0) return EMPTY_BAG;
+  return parts === 1 ? only : { spaced, joined };
 }
 
 interface Kw {
