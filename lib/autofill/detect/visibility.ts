@@ -17,6 +17,9 @@ export interface VisibilityChecker {
 const MIN_OPACITY = 0.1;
 const MIN_SIZE_PX = 5;
 const OFFSCREEN_PX = -500;
+const CLIP_RE = /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/;
+const CLIP_PATH_RE = /inset\(\s*50%|circle\(\s*0|polygon\(\s*0(px)?\s+0(px)?\s*\)/;
+const TRANSLATE_RE = /translate[XY3d]*\(\s*-\d{4,}px/;
 
 function px(v: string): number | null {
   if (!v || !v.endsWith('px')) return null;
@@ -53,18 +56,24 @@ export function createVisibilityChecker(doc: Document): VisibilityChecker {
     const s = style(el);
     if (!s) return false;
     if (s.display === 'none' || s.contentVisibility === 'hidden') return true;
-    const op = Number.parseFloat(s.opacity);
-    if (Number.isFinite(op) && op < MIN_OPACITY) return true;
-    const clip = s.clip || '';
-    if (/rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip)) return true;
-    const clipPath = s.clipPath || '';
-    if (/inset\(\s*50%|circle\(\s*0|polygon\(\s*0(px)?\s+0(px)?\s*\)/.test(clipPath)) return true;
-    if (s.position === 'absolute' || s.position === 'fixed') {
+    // The common values ('1', 'auto', 'none', 'static') are compared before any parsing or pattern.
+    const opacity = s.opacity;
+    if (opacity !== '1' && opacity !== '') {
+      const op = Number.parseFloat(opacity);
+      if (Number.isFinite(op) && op < MIN_OPACITY) return true;
+    }
+    const clip = s.clip;
+    if (clip && clip !== 'auto' && CLIP_RE.test(clip)) return true;
+    const clipPath = s.clipPath;
+    if (clipPath && clipPath !== 'none' && CLIP_PATH_RE.test(clipPath)) return true;
+    const position = s.position;
+    if (position === 'absolute' || position === 'fixed') {
       const left = px(s.left);
       const top = px(s.top);
       if ((left !== null && left <= OFFSCREEN_PX) || (top !== null && top <= OFFSCREEN_PX)) return true;
     }
-    if (/translate[XY3d]*\(\s*-\d{4,}px/.test(s.transform || '')) return true;
+    const transform = s.transform;
+    if (transform && transform !== 'none' && TRANSLATE_RE.test(transform)) return true;
     if (!hasLayout) {
       // No layout: a box explicitly sized to (almost) nothing and clipping its content hides it.
       const w = px(s.width);
