@@ -5,7 +5,7 @@ import { LanguageContext } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
 import { openOptions } from '../shared/openOptions';
 import { StatusMessage } from '../shared/StatusMessage';
-import { useAppState } from '../shared/useAppState';
+import { useAppState, type EarlyState } from '../shared/useAppState';
 import { useActionRunner } from './actions';
 import { History } from './History';
 import { Outbox } from './Outbox';
@@ -15,10 +15,11 @@ import { useNow } from './useNow';
 /**
  * The toolbar popup (also opened as a plain tab by tests). Everything it
  * shows comes from the background's `getState`, read on every open and after
- * every storage change; nothing here is the source of truth.
+ * every storage change; nothing here is the source of truth. `firstState`:
+ * a `getState` the page sent before React loaded (used for the first load only).
  */
-export function App() {
-  const { state, loadFailed, reload } = useAppState();
+export function App({ firstState }: { firstState?: EarlyState } = {}) {
+  const { state, loadFailed, reload } = useAppState(firstState);
   const lang: Language = resolveLanguage(state?.settings.language);
   const { busy, status, setStatus, run } = useActionRunner(reload);
   const now = useNow(1000);

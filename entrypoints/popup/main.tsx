@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/popup/App';
+import { takeEarlyState } from './early';
 import '../../assets/ui.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App firstState={takeEarlyState()} />
   </StrictMode>,
 );
