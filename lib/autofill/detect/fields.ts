@@ -122,17 +122,19 @@ function hasText(el: Element): boolean {
 /** alt/title/aria-label, and for text-less icons their class names ("fa-twitter"). */
 function iconHint(el: Element): string {
   const out: string[] = [];
-  for (const a of ['alt', 'title', 'aria-label']) {
-    const v = el.getAttribute(a);
-    if (v) out.push(v);
+  if (el.hasAttributes()) pushNames(el, out);
+  // (runs for every text node owner beside every field: the common plain-text case leaves early)
+  const n = el.children.length;
+  const many = n > 0 && n < 6;
+  const isIcon = ICON_TAGS.has(el.localName);
+  if (!isIcon && !many) return out.join(' ');
+  const icons: Element[] = isIcon ? [el] : [];
+  if (many) {
+    const found = el.querySelectorAll('i, svg, img');
+    for (let i = 0; i < found.length && i < 4; i++) icons.push(found[i]!);
   }
-  const icons = el.matches('i, svg, img, span') ? [el] : [];
-  if (el.children.length && el.children.length < 6) icons.push(...Array.from(el.querySelectorAll('i, svg, img')).slice(0, 4));
   for (const ic of icons) {
-    if (ic !== el) for (const a of ['alt', 'title', 'aria-label']) {
-      const v = ic.getAttribute(a);
-      if (v) out.push(v);
-    }
+    if (ic !== el && ic.hasAttributes()) pushNames(ic, out);
     if (!hasText(ic)) {
       const c = ic.getAttribute('class');
       if (c) out.push(c.replace(/\b(fa[srlbd]?|fab|icon|bi|ti|la|mdi|glyphicon)\b/g, ' '));
@@ -141,6 +143,18 @@ function iconHint(el: Element): string {
     }
   }
   return out.join(' ');
+}
+
+/** Same tags as `matches('i, svg, img, span')`, by name. */
+const ICON_TAGS = new Set(['i', 'svg', 'img', 'span']);
+
+function pushNames(el: Element, out: string[]): void {
+  const alt = el.getAttribute('alt');
+  if (alt) out.push(alt);
+  const title = el.getAttribute('title');
+  if (title) out.push(title);
+  const aria = el.getAttribute('aria-label');
+  if (aria) out.push(aria);
 }
 
 function byId(root: Document | ShadowRoot, id: string): Element | null {

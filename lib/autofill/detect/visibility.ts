@@ -98,21 +98,31 @@ export function createVisibilityChecker(doc: Document): VisibilityChecker {
     return result;
   };
 
+  // Scroll offsets and document size, read once per pass: these are layout queries,
+  // and a pass only reads the page (nothing is written before its fields are classified).
+  let bounds: { sx: number; sy: number; docW: number; docH: number } | null = null;
+  const docBounds = () =>
+    (bounds ??= {
+      sx: win?.scrollX ?? 0,
+      sy: win?.scrollY ?? 0,
+      docW: Math.max(root.scrollWidth, win?.innerWidth ?? 0),
+      docH: Math.max(root.scrollHeight, win?.innerHeight ?? 0),
+    });
+
   const isVisible = (el: Element): boolean => {
     if ((el as HTMLInputElement).type === 'hidden') return false;
     if (!el.isConnected) return false;
-    if (ancestorsHide(el)) return false;
-    const s = style(el);
-    if (s && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
+    // Geometry first (one call): a field under display:none or pushed off-screen fails here
+    // without the computed styles of all its ancestors.
     if (hasLayout) {
       const r = el.getBoundingClientRect();
       if (r.width < MIN_SIZE_PX || r.height < MIN_SIZE_PX) return false;
-      const sx = win?.scrollX ?? 0;
-      const sy = win?.scrollY ?? 0;
-      const docW = Math.max(root.scrollWidth, win?.innerWidth ?? 0);
-      const docH = Math.max(root.scrollHeight, win?.innerHeight ?? 0);
+      const { sx, sy, docW, docH } = docBounds();
       if (r.right + sx <= 0 || r.bottom + sy <= 0 || r.left + sx >= docW || r.top + sy >= docH) return false;
     }
+    if (ancestorsHide(el)) return false;
+    const s = style(el);
+    if (s && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
     return true;
   };
 
