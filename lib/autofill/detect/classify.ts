@@ -174,9 +174,15 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
     }
     if (pageHasVisiblePassword) continue;
     // Two-step login: the identifier first, the password on a later step.
-    const texts = list.filter((f) => identifierKinds.has(f.kind) && usable(f));
-    if (texts.length !== 1) continue;
-    const f = texts[0]!;
+    // Only "exactly one usable text field" matters: stop at the second (visibility is the costly check).
+    let f: Field | null = null;
+    let usableTexts = 0;
+    for (const x of list) {
+      if (!identifierKinds.has(x.kind) || !usable(x)) continue;
+      f = x;
+      if (++usableTexts > 1) break;
+    }
+    if (usableTexts !== 1 || !f) continue;
     if (looksLikeNonIdentifier(f) || identifierScore(f) === 0) continue;
     const ctx = groupContext(g);
     const hiddenPassword = list.some((x) => x.kind === 'password');
