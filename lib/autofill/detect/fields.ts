@@ -354,8 +354,18 @@ export function containerOf(el: Element): Element | null {
   return el.closest('[role=form], [role=search], [role=dialog], dialog, section, article, aside, fieldset, main');
 }
 
-export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Document, order: number, vis: VisibilityChecker): Field {
-  const kind = kindOf(el);
+/** Everything read from the page around one field (gathered together, on first use). */
+interface Texts {
+  attrText: string;
+  labelText: string;
+  placeholder: string;
+  before: { text: string; prefix: string };
+  after: string;
+  described: string;
+  iconText: string;
+}
+
+function readTexts(el: FieldEl, root: Document | ShadowRoot): Texts {
   const attrText = [el.getAttribute('name'), el.id, el.getAttribute('autocomplete'), el.getAttribute('title'), dataAttrs(el), bindingName(el)].join(' ');
   const labels = labelTexts(el, root);
   const placeholder = el.getAttribute('placeholder') ?? '';
@@ -368,40 +378,98 @@ export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Doc
     if (t) described += ` ${nodeText(t, 200)}`;
   }
   const labelText = squash(labels.join(' '), 200);
-  const nearText = squash(`${labels.length && labelText ? '' : before.text} ${after} ${described}`, 300);
-  const attr = makeIdBag(attrText);
-  const label = makeBag(labelText);
-  const ph = makeBag(placeholder);
-  const near = makeBag(nearText, labelText ? before.text : '');
-  const cls = makeIdBag(el.getAttribute('class'));
-  const strong = mergeBags(attr, label, ph);
-  const both = mergeBags(strong, near);
-  const all = mergeBags(both, cls);
-  const ml = (el as HTMLInputElement).maxLength;
-  let visible: boolean | undefined;
-  return {
-    el,
-    order,
-    kind,
-    doc,
-    root,
-    container: containerOf(el),
-    autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase().trim(),
-    maxLength: typeof ml === 'number' && ml >= 0 && el.hasAttribute('maxlength') ? ml : -1,
-    attr,
-    cls,
-    label,
-    placeholder: ph,
-    near,
-    strong,
-    both,
-    all,
-    raw: `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase(),
-    prefix: before.prefix.toLowerCase(),
-    icon: makeBag(iconNames(el)),
-    display: squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || kind, 60),
-    isVisible: () => (visible ??= vis.isVisible(el)),
-  };
+  return { attrText, labelText, placeholder, before, after, described, iconText: iconNames(el) };
+}
+
+/**
+ * A field whose text and keyword bags are built on first use: many controls
+ * (selects, search boxes, fields of other forms) are never asked for them, and
+ * on long pages that text work is most of detection. Texts are read together,
+ * during the pass's analysis, before anything is written.
+ */
+class LazyField implements Field {
+  readonly container: Element | null;
+  readonly autocomplete: string;
+  readonly maxLength: number;
+  private t: Texts | undefined;
+  private b: Partial<Record<'attr' | 'cls' | 'label' | 'placeholder' | 'near' | 'strong' | 'both' | 'all' | 'icon', Bag>> = {};
+  private r: { raw?: string; display?: string } = {};
+  private visible: boolean | undefined;
+
+  constructor(
+    readonly el: FieldEl,
+    readonly order: number,
+    readonly kind: FieldKind,
+    readonly doc: Document,
+    readonly root: Document | ShadowRoot,
+    private readonly vis: VisibilityChecker,
+  ) {
+    this.container = containerOf(el);
+    this.autocomplete = (el.getAttribute('autocomplete') || '').toLowerCase().trim();
+    const ml = (el as HTMLInputElement).maxLength;
+    this.maxLength = typeof ml === 'number' && ml >= 0 && el.hasAttribute('maxlength') ? ml : -1;
+  }
+
+  private get texts(): Texts {
+    return (this.t ??= readTexts(this.el, this.root));
+  }
+  get attr(): Bag {
+    return (this.b.attr ??= makeIdBag(this.texts.attrText));
+  }
+  get cls(): Bag {
+    return (this.b.cls ??= makeIdBag(this.el.getAttribute('class')));
+  }
+  get label(): Bag {
+    return (this.b.label ??= makeBag(this.texts.labelText));
+  }
+  get placeholder(): Bag {
+    return (this.b.placeholder ??= makeBag(this.texts.placeholder));
+  }
+  get near(): Bag {
+    if (!this.b.near) {
+      const { labelText, before, after, described } = this.texts;
+      const nearText = squash(`${labelText ? '' : before.text} ${after} ${described}`, 300);
+      this.b.near = makeBag(nearText, labelText ? before.text : '');
+    }
+    return this.b.near;
+  }
+  get strong(): Bag {
+    return (this.b.strong ??= mergeBags(this.attr, this.label, this.placeholder));
+  }
+  get both(): Bag {
+    return (this.b.both ??= mergeBags(this.strong, this.near));
+  }
+  get all(): Bag {
+    return (this.b.all ??= mergeBags(this.both, this.cls));
+  }
+  get icon(): Bag {
+    return (this.b.icon ??= makeBag(this.texts.iconText));
+  }
+  get raw(): string {
+    if (this.r.raw === undefined) {
+      const { labelText, placeholder, before, after, described } = this.texts;
+      this.r.raw = `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase();
+    }
+    return this.r.raw;
+  }
+  get prefix(): string {
+    return this.texts.before.prefix.toLowerCase();
+  }
+  get display(): string {
+    if (this.r.display === undefined) {
+      const { labelText, placeholder, before } = this.texts;
+      const el = this.el;
+      this.r.display = squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || this.kind, 60);
+    }
+    return this.r.display;
+  }
+  isVisible(): boolean {
+    return (this.visible ??= this.vis.isVisible(this.el));
+  }
+}
+
+export function describeField(el: FieldEl, root: Document | ShadowRoot, doc: Document, order: number, vis: VisibilityChecker): Field {
+  return new LazyField(el, order, kindOf(el), doc, root, vis);
 }
 
 export interface CollectOptions {

@@ -9,6 +9,7 @@
  */
 
 const ASCII_RE = /^[\x20-\x7e]*$/;
+const ASCII7_RE = /^[\x00-\x7f]*$/;
 
 // Pages repeat the same label, placeholder and name text many times (rows, tables,
 // lists of 1,000 inputs): memoised, bounded so a long-lived page cannot grow it forever.
@@ -31,6 +32,8 @@ function normalizeUncached(raw: string, splitCamel: boolean): string {
   let v = splitCamel ? raw.replace(/([a-z\d])([A-Z])/g, '$1 $2') : raw;
   // accents only exist outside ASCII: skip the Unicode work for plain ASCII text
   if (!ASCII_RE.test(v)) v = v.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
+  // 7-bit text: letters and digits are exactly a-z and 0-9 once lower-cased (same result, no Unicode classes)
+  if (ASCII7_RE.test(v)) return v.toLowerCase().replace(/@/g, ' @ ').replace(/[^a-z0-9@]+/g, ' ').trim();
   return v
     .toLowerCase()
     .replace(/@/g, ' @ ')
