@@ -298,10 +298,11 @@ function textAfter(el: Element, max = 120): string {
 
 function dataAttrs(el: Element): string {
   const out: string[] = [];
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs[i]!;
-    if (a.name.startsWith('data-') && a.value.length < 80 && !a.name.startsWith('data-ec-')) out.push(a.value);
+  // names only (no Attr objects); values read for data-* alone
+  for (const name of el.getAttributeNames()) {
+    if (!name.startsWith('data-') || name.startsWith('data-ec-')) continue;
+    const value = el.getAttribute(name) ?? '';
+    if (value.length < 80) out.push(value);
   }
   return out.join(' ');
 }
@@ -392,8 +393,17 @@ class LazyField implements Field {
   readonly autocomplete: string;
   readonly maxLength: number;
   private t: Texts | undefined;
-  private b: Partial<Record<'attr' | 'cls' | 'label' | 'placeholder' | 'near' | 'strong' | 'both' | 'all' | 'icon', Bag>> = {};
-  private r: { raw?: string; display?: string } = {};
+  private bAttr: Bag | undefined;
+  private bCls: Bag | undefined;
+  private bLabel: Bag | undefined;
+  private bPlaceholder: Bag | undefined;
+  private bNear: Bag | undefined;
+  private bStrong: Bag | undefined;
+  private bBoth: Bag | undefined;
+  private bAll: Bag | undefined;
+  private bIcon: Bag | undefined;
+  private sRaw: string | undefined;
+  private sDisplay: string | undefined;
   private visible: boolean | undefined;
 
   constructor(
@@ -414,54 +424,54 @@ class LazyField implements Field {
     return (this.t ??= readTexts(this.el, this.root));
   }
   get attr(): Bag {
-    return (this.b.attr ??= makeIdBag(this.texts.attrText));
+    return (this.bAttr ??= makeIdBag(this.texts.attrText));
   }
   get cls(): Bag {
-    return (this.b.cls ??= makeIdBag(this.el.getAttribute('class')));
+    return (this.bCls ??= makeIdBag(this.el.getAttribute('class')));
   }
   get label(): Bag {
-    return (this.b.label ??= makeBag(this.texts.labelText));
+    return (this.bLabel ??= makeBag(this.texts.labelText));
   }
   get placeholder(): Bag {
-    return (this.b.placeholder ??= makeBag(this.texts.placeholder));
+    return (this.bPlaceholder ??= makeBag(this.texts.placeholder));
   }
   get near(): Bag {
-    if (!this.b.near) {
+    if (!this.bNear) {
       const { labelText, before, after, described } = this.texts;
       const nearText = squash(`${labelText ? '' : before.text} ${after} ${described}`, 300);
-      this.b.near = makeBag(nearText, labelText ? before.text : '');
+      this.bNear = makeBag(nearText, labelText ? before.text : '');
     }
-    return this.b.near;
+    return this.bNear;
   }
   get strong(): Bag {
-    return (this.b.strong ??= mergeBags(this.attr, this.label, this.placeholder));
+    return (this.bStrong ??= mergeBags(this.attr, this.label, this.placeholder));
   }
   get both(): Bag {
-    return (this.b.both ??= mergeBags(this.strong, this.near));
+    return (this.bBoth ??= mergeBags(this.strong, this.near));
   }
   get all(): Bag {
-    return (this.b.all ??= mergeBags(this.both, this.cls));
+    return (this.bAll ??= mergeBags(this.both, this.cls));
   }
   get icon(): Bag {
-    return (this.b.icon ??= makeBag(this.texts.iconText));
+    return (this.bIcon ??= makeBag(this.texts.iconText));
   }
   get raw(): string {
-    if (this.r.raw === undefined) {
+    if (this.sRaw === undefined) {
       const { labelText, placeholder, before, after, described } = this.texts;
-      this.r.raw = `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase();
+      this.sRaw = `${labelText} ${placeholder} ${before.text} ${after} ${described}`.toLowerCase();
     }
-    return this.r.raw;
+    return this.sRaw;
   }
   get prefix(): string {
     return this.texts.before.prefix.toLowerCase();
   }
   get display(): string {
-    if (this.r.display === undefined) {
+    if (this.sDisplay === undefined) {
       const { labelText, placeholder, before } = this.texts;
       const el = this.el;
-      this.r.display = squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || this.kind, 60);
+      this.sDisplay = squash(labelText || placeholder || el.getAttribute('aria-label') || before.text || el.getAttribute('name') || el.id || this.kind, 60);
     }
-    return this.r.display;
+    return this.sDisplay;
   }
   isVisible(): boolean {
     return (this.visible ??= this.vis.isVisible(this.el));
@@ -496,15 +506,16 @@ export function collectFields(doc: Document, opts: CollectOptions): Field[] {
     // Most pages have no shadow root: then the browser's own selector matching finds the
     // controls and frames, and only one property per element is read here. With shadow hosts,
     // every element is walked so fields inside them keep their place in document order.
-    const all = root.querySelectorAll('*');
     let hosts = false;
-    for (let i = 0; i < all.length; i++) {
-      if (all[i]!.shadowRoot) {
+    // (a TreeWalker is the cheapest way through every element: 2–3× faster than querySelectorAll('*') in Chromium)
+    const tw = d.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+    for (let e = tw.nextNode(); e; e = tw.nextNode()) {
+      if ((e as Element).shadowRoot) {
         hosts = true;
         break;
       }
     }
-    const list = hosts ? all : root.querySelectorAll(WALK_SELECTOR);
+    const list = root.querySelectorAll(hosts ? '*' : WALK_SELECTOR);
     for (let i = 0; i < list.length && fields.length < max; i++) {
       const el = list[i]!;
       if (isFieldElement(el)) {
