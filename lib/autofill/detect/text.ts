@@ -9,7 +9,8 @@
  */
 
 const ASCII_RE = /^[\x20-\x7e]*$/;
-const ASCII7_RE = /^[\x00-\x7f]*$/;
+// every UTF-16 unit below 0x80 (written without control characters in the class)
+const ASCII7_RE = /^[^\u0080-\uffff]*$/;
 
 // Pages repeat the same label, placeholder and name text many times (rows, tables,
 // lists of 1,000 inputs): memoised, bounded so a long-lived page cannot grow it forever.
