@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['_*.ts', '.*.ts', '.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -182,7 +182,7 @@ export function createHandlers(deps: HubDeps): Handlers {
       const active = await deps.service.getActive();
       if (!active) return { ok: false, error: { kind: 'no_task' } };
       const url = siteUrl(active.task.domain);
-      if (!url) return invalid();
+      if (!url) return { ok: false, error: { kind: 'bad_domain' } };
       await deps.tabs.create({ url, active: true });
       return ok(undefined);
     }),
@@ -191,7 +191,7 @@ export function createHandlers(deps: HubDeps): Handlers {
       const active = await deps.service.getActive();
       if (!active) return { ok: false, error: { kind: 'no_task' } };
       const tabId = await findTaskTab(active);
-      if (tabId === null) return invalid();
+      if (tabId === null) return { ok: false, error: { kind: 'no_site_tab' } };
       await deps.sendFillNow(tabId).catch(() => null);
       return ok(undefined);
     }),

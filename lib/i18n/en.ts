@@ -152,6 +152,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.no_work': 'No work right now. Try again in a few minutes.',
   'error.busy': 'A task is already in progress. Complete it or report it failed first.',
   'error.invalid_input': 'Some input is not valid.',
+  'error.bad_domain': 'This task’s domain is not a usable web address, so it cannot be opened or filled. Report the task failed with that reason.',
+  'error.no_site_tab': 'No tab of the task’s site is open in this window. Open the site first, then fill.',
   'error.unknown': 'Something went wrong. Please try again.',
   'error.serverSaid': 'The server said: {message}',
   'error.httpStatus': 'HTTP {status}',

@@ -75,6 +75,8 @@ const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
   no_work: 'error.no_work',
   busy: 'error.busy',
   invalid_input: 'error.invalid_input',
+  bad_domain: 'error.bad_domain',
+  no_site_tab: 'error.no_site_tab',
 };
 
 const CONNECTION_KEYS: Partial<Record<ErrorKind, MessageKey>> = {

@@ -154,6 +154,8 @@ export const vi = {
   'error.no_work': 'Hiện chưa có nhiệm vụ nào. Thử lại sau ít phút.',
   'error.busy': 'Đang có một nhiệm vụ dở dang. Hãy hoàn thành hoặc báo thất bại trước.',
   'error.invalid_input': 'Dữ liệu nhập chưa hợp lệ.',
+  'error.bad_domain': 'Tên miền của nhiệm vụ không phải là địa chỉ web dùng được, nên không mở hay điền được. Hãy báo thất bại với lý do này.',
+  'error.no_site_tab': 'Chưa có tab nào của trang nhiệm vụ trong cửa sổ này. Hãy mở trang trước rồi điền.',
   'error.unknown': 'Có lỗi không rõ. Hãy thử lại.',
   'error.serverSaid': 'Máy chủ báo: {message}',
   'error.httpStatus': 'HTTP {status}',

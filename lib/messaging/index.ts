@@ -12,7 +12,7 @@ export interface AppState {
 }
 
 /** A failed action, in a form that survives messaging (Error objects do not). */
-export type ActionError = { kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input'; detail?: ApiErrorInit };
+export type ActionError = { kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab'; detail?: ApiErrorInit };
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: ActionError };
 
 export interface TotpNow {

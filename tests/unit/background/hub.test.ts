@@ -229,6 +229,11 @@ describe('tabs and commands', () => {
     expect(created).toEqual(['https://example.com/']);
     expect(siteUrl('http://plain.test:8080/')).toBe('http://plain.test:8080/');
     expect(siteUrl('www.Example.com')).toBe('https://example.com/');
+    // A domain that is no web address says so, instead of a generic error.
+    const active = (await activeTaskItem.getValue())!;
+    await activeTaskItem.setValue({ ...active, task: { ...active.task, domain: 'github.io' } });
+    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: false, error: { kind: 'bad_domain' } });
+    expect(created).toEqual(['https://example.com/']);
   });
 
   it('fillActiveTab asks the focused task tab, else the task tab used last; never another site', async () => {
@@ -241,7 +246,7 @@ describe('tabs and commands', () => {
     expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: true, value: undefined });
     expect(filled).toEqual([3]);
     tabs = [{ id: 1, url: 'https://evil.test/', active: true }];
-    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: false, error: { kind: 'no_site_tab' } });
     expect(filled).toEqual([3]);
   });
 

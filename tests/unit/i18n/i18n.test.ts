@@ -60,7 +60,7 @@ describe('describeError()', () => {
   it('maps every ActionError kind to a distinct plain message in each language', () => {
     const kinds = [
       'config', 'network', 'timeout', 'unauthorized', 'not_found', 'wrong_status', 'rate_limited', 'server',
-      'bad_request', 'invalid_response', 'no_task', 'no_work', 'busy', 'invalid_input',
+      'bad_request', 'invalid_response', 'no_task', 'no_work', 'busy', 'invalid_input', 'bad_domain', 'no_site_tab',
     ] as const;
     for (const lang of ['vi', 'en'] as const) {
       const texts = kinds.map((kind) => describeError(lang, { kind }));
