@@ -1,13 +1,14 @@
 import { formatDuration, formatTime } from '../../lib/i18n';
 import type { HistoryEntry } from '../../lib/storage';
 import { useLanguage, useT } from '../shared/i18n';
-import { recentHistory, todayCounts } from './stats';
+import { countToday } from '../../lib/task/history';
+import { recentHistory } from './stats';
 
 /** Today's counters and the last tasks, newest first. */
 export function History({ history, now, open }: { history: readonly HistoryEntry[]; now: number; open: boolean }) {
   const tr = useT();
   const lang = useLanguage();
-  const today = todayCounts(history, now);
+  const today = countToday(history, now);
   const recent = recentHistory(history);
 
   return (
