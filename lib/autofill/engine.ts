@@ -218,10 +218,10 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   }
 
   // Submitting stays the worker's click unless they turned auto-submit on.
+  // Once per step: the identifier step and the password step of one form are two submits.
   if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
-    const form = (submitFrom as HTMLInputElement).form ?? submitFrom;
-    if (!state.submitted.has(form)) {
-      state.submitted.add(form);
+    if (!state.submitted.has(submitFrom)) {
+      state.submitted.add(submitFrom);
       result.submitted = submitForm(submitFrom);
     }
   }

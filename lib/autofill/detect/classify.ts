@@ -143,6 +143,29 @@ function isNewPassword(f: Field): boolean {
   return bagHas(f.both, K.newPassword);
 }
 
+/**
+ * A password alone in a same-site frame whose identifier is in the page around it
+ * (the frame sits inside the login form): that form's identifier, just before the frame.
+ */
+function outerIdentifier(password: Field, fields: Field[]): Field | null {
+  let frame: Element | null = null;
+  try {
+    frame = password.doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+  if (!frame) return null;
+  const scope = frame.closest('form') ?? frame.parentElement;
+  if (!scope) return null;
+  let found: Field | null = null;
+  for (const f of fields) {
+    if (f.order >= password.order) break;
+    if (f.doc !== frame.ownerDocument || !scope.contains(f.el)) continue;
+    if (identifierKinds.has(f.kind) && !looksLikeNonIdentifier(f) && identifierScore(f) > 0 && usable(f)) found = f;
+  }
+  return found;
+}
+
 function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[]; newPasswordForms: number } {
   const groups = new Map<Group, Field[]>();
   for (const f of fields) {
@@ -168,7 +191,7 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
       const password = currents[0]!;
       const before = list.filter((f) => f.order < password.order && identifierKinds.has(f.kind) && !looksLikeNonIdentifier(f) && usable(f));
       const scored = before.filter((f) => identifierScore(f) > 0);
-      const identifier = scored.length ? scored[scored.length - 1]! : (before[before.length - 1] ?? null);
+      const identifier = (scored.length ? scored[scored.length - 1]! : (before[before.length - 1] ?? null)) ?? outerIdentifier(password, fields);
       logins.push({ identifier, password, emailOnly: identifier ? isEmailOnly(identifier) : false, group: g });
       continue;
     }
@@ -332,6 +355,11 @@ function pairRole(f: Field): 'label' | 'value' | null {
   if (bagHas(last, K.pairValue)) return 'value';
   if (bagHas(last, K.pairLabel)) return 'label';
   const b = mergeBags(f.label, f.placeholder);
+  // "Link title" / "Link URL": the last word of the label names the half
+  const lw = f.label.spaced.trim().split(' ');
+  const lastLabel = makeBag(lw[lw.length - 1] ?? '');
+  if (bagHas(lastLabel, K.pairLabel)) return 'label';
+  if (bagHas(lastLabel, K.pairValue)) return 'value';
   if (bagHas(b, K.pairLabel) && !bagHas(b, K.pairValue)) return 'label';
   if (bagHas(b, K.pairValue)) return 'value';
   return null;
@@ -369,14 +397,34 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   const out: ProfileTargets = { platforms: [], website: null, slots: [], lists: [], bio: null };
   const cands = fields.filter((f) => f.kind === 'text' || f.kind === 'url' || f.kind === 'textarea' || f.kind === 'select');
   const technical = (f: Field) => bagHas(f.both, K.technical) || isOtpish(f);
+  let ownPlatform: PlatformId | null = null;
+  try {
+    ownPlatform = platformForHost(doc.location?.hostname ?? '')?.id ?? null;
+  } catch {
+    /* no location */
+  }
   const shapes = new Map<string, number>();
   const keyOf = new Map<Field, string>();
   for (const f of cands) {
     const k = shapeKey(f);
-    keyOf.set(f, k);
-    if (k) shapes.set(k, (shapes.get(k) ?? 0) + 1);
+    if (!k) continue;
+    // Rows repeat their label too ("Link 1", "Link 2") or have none of their own: generic
+    // names such as profile_fields[fid4] / profile[f5] under different labels are not rows.
+    const lt = f.label.spaced.trim();
+    const key = lt ? `${k}|${lt.replace(/\d+/g, '#')}` : k;
+    keyOf.set(f, key);
+    shapes.set(key, (shapes.get(key) ?? 0) + 1);
+    if (lt) shapes.set(`${k}|*`, (shapes.get(`${k}|*`) ?? 0) + 1);
   }
-  const repeated = (f: Field) => (shapes.get(keyOf.get(f) ?? '') ?? 0) >= 2;
+  const repeated = (f: Field) => {
+    const key = keyOf.get(f);
+    if (!key) return false;
+    if ((shapes.get(key) ?? 0) >= 2) return true;
+    // a labelled first row followed by label-less ones (one label for the group)
+    const base = shapeKey(f);
+    const labelled = shapes.get(`${base}|*`) ?? 0;
+    return key !== base ? labelled === 1 && (shapes.get(base) ?? 0) >= 1 : (shapes.get(base) ?? 0) + labelled >= 2;
+  };
 
   // visibility and form checks cost the most: only for fields that already look relevant
   const ok = (f: Field) => usable(f) && !isForeign(f);
@@ -396,14 +444,17 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
     if (f.kind !== 'textarea') {
       const p = detectPlatform(f);
       if (p) {
-        if (ok(f)) out.platforms.push({ field: f, platform: p });
+        // on the platform's own site, "pinterest.com/[name]" is this account's own user name, not a link elsewhere
+        if (ok(f) && p !== ownPlatform) out.platforms.push({ field: f, platform: p });
         continue;
       }
       if (repeated(f) && pairRole(f) === 'label') {
         if (ok(f)) labels.add(f);
         continue;
       }
-      if (bagHas(b, K.slots) || (repeated(f) && (f.kind === 'url' || pairRole(f) === 'value' || bagHas(b, K.website)))) {
+      // "Website link" / a Website box whose hint says "add a link" is the one website field, not a slot
+      const slotWords = bagHas(b, K.slots) && (bagHas(b, K.slotsMany) || !bagHas(f.label.spaced.length > 1 ? f.label : f.strong, K.website));
+      if (slotWords || (repeated(f) && (f.kind === 'url' || pairRole(f) === 'value' || bagHas(b, K.website)))) {
         if (ok(f)) slotFields.push(f);
         continue;
       }

@@ -6,6 +6,17 @@
  */
 import { kw } from './text';
 
+/** Generic "several links" words. */
+const SLOT_WORDS = [
+    'social account', 'social accounts', 'social link', 'social links', 'social profile', 'social profiles', 'social media',
+    'social network', 'social networks', '=social', 'other link', 'other links', 'additional link', 'more links', 'extra link',
+    '=links', '=urls', 'profile url', 'profile urls', 'profile link', 'profile links', '=sameas', 'same as', 'online profiles',
+    'mang xa hoi', 'lien ket', 'duong dan', 'weitere links', 'soziale netzwerke', 'autres liens', 'reseaux sociaux', 'otros enlaces',
+    'redes sociales', '=link', 'websites', 'web sites', 'one per line', 'moi dong',
+    'altri link', 'inne linki', 'outros links', 'redes sociais', 'media spolecznosciowe', 'social network', '~その他のリンク', '~リンク', '~sns', '~링크', '~소셜', '~链接', '~連結', '~社交'
+];
+const SINGLE_LINK = ['=link', '~リンク', '~링크', '~链接', '~連結'];
+
 export const K = {
   identifier: kw(
     'username', 'user name', 'userid', 'user id', '=user', 'login', '=log in', 'loginname', 'login id', 'account', 'accountname',
@@ -67,6 +78,8 @@ export const K = {
     'website', 'web site', 'homepage', 'home page', '=url', '=uri', '=www', '=web', '=site', 'blog', 'portfolio', 'webpage', 'web page',
     'personal site', 'trang web', 'trang chu', 'webseite', 'internetseite', 'internetadresse', 'site web', 'site internet',
     'sitio web', 'pagina web', 'sito web', 'strona www', 'webadresse',
+    // Italian, Polish, Portuguese; Japanese, Korean, Chinese (CJK words run together: matched inside tokens)
+    'sito internet', 'strona internetowa', 'site pessoal', 'pagina pessoal', '~ウェブサイト', '~ホームページ', '~ブログ', '~웹사이트', '~홈페이지', '~블로그', '~网站', '~網站', '~主页', '~主頁', '~個人サイト',
   ),
   /** Technical URL fields are never profile links. */
   technical: kw(
@@ -77,13 +90,9 @@ export const K = {
     '=proxy', '=server', '=host', 'smtp', 'origin',
   ),
   /** Generic "several links" fields. */
-  slots: kw(
-    'social account', 'social accounts', 'social link', 'social links', 'social profile', 'social profiles', 'social media',
-    'social network', 'social networks', '=social', 'other link', 'other links', 'additional link', 'more links', 'extra link',
-    '=links', '=urls', 'profile url', 'profile urls', 'profile link', 'profile links', '=sameas', 'same as', 'online profiles',
-    'mang xa hoi', 'lien ket', 'duong dan', 'weitere links', 'soziale netzwerke', 'autres liens', 'reseaux sociaux', 'otros enlaces',
-    'redes sociales', '=link', 'websites', 'web sites', 'one per line', 'moi dong',
-  ),
+  slots: kw(...SLOT_WORDS),
+  /** The same without the bare word "link" (which a single "Website link" field also uses). */
+  slotsMany: kw(...SLOT_WORDS.filter((w) => !SINGLE_LINK.includes(w))),
   pairLabel: kw('=label', '=name', '=title', '=nhan', '=ten', 'bezeichnung', '=titre', '=etiqueta', '=etikett', '=libelle', 'tieu de'),
   pairValue: kw('=value', '=content', '=url', '=uri', '=href', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri'),
   otherOption: kw('other', 'others', 'website', 'custom', 'khac', 'andere', 'sonstige', 'autre', 'otro', 'otra', 'link'),
@@ -92,11 +101,13 @@ export const K = {
     'biograph', '=bio', 'about me', '=about', 'about you', 'about yourself', 'description', '=describe', 'introduction', '=intro',
     'summary', 'signature', 'tieu su', 'gioi thieu', '=mo ta', 'uber mich', 'ueber mich', 'a propos', 'presentation', 'acerca de',
     'sobre mi', 'beschreibung', 'personal statement', 'profile text', 'selbstbeschreibung', 'biografia', 'biographie', 'biografie',
+    'su di me', 'o mnie', 'sobre mim', 'descrizione', 'descricao', '~自己紹介', '~紹介文', '~自己pr', '~자기소개', '~소개', '~简介', '~簡介', '~自我介绍',
   ),
   /** Field says it wants a handle rather than a URL. */
   handle: kw(
     'username', 'user name', 'handle', '=user', '=nick', 'nickname', 'screen name', 'user id', '=id', 'profile name', 'profilename',
     'without @', '=@', 'ten nguoi dung', 'benutzername', 'nom d utilisateur', 'nombre de usuario', 'account name', '=name',
+    'nome utente', 'nazwa uzytkownika', 'nome de usuario', '~ユーザー名', '~ユーサー名', '~ユーザーid', '~사용자 이름', '~아이디', '~用户名', '~用戶名',
   ),
   /** The same, from name/id (where "user" or "id" alone mean nothing). */
   handleAttr: kw('username', 'user name', 'handle', 'screen name', 'screenname', 'nickname', '=nick', 'profilename'),

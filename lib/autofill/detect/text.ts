@@ -124,13 +124,15 @@ function compile(items: readonly Kw[]): RegExp {
 
 /**
  * Compile a keyword list. "=word" (or any word of 4 letters or fewer) matches
- * whole tokens only; longer words also match inside identifiers.
+ * whole tokens only; longer words, and any "~word", also match inside tokens.
  */
 export function kw(...words: string[]): KeywordList {
   const items = words.map((w) => {
     const token = w.startsWith('=');
-    const text = normalizeText(token ? w.slice(1) : w);
-    return { token: token || text.replace(/ /g, '').length <= 4, text };
+    // "~word": always inside a token (CJK text has no spaces between words, and short words there are specific)
+    const inner = w.startsWith('~');
+    const text = normalizeText(token || inner ? w.slice(1) : w);
+    return { token: !inner && (token || text.replace(/ /g, '').length <= 4), text };
   });
   return { items, re: compile(items) };
 }
