@@ -14,7 +14,7 @@ import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
-import { appendLines, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -47,6 +47,8 @@ interface PageState {
   undone: WeakSet<Element>;
   listening: WeakSet<Document>;
   submitted: WeakSet<Element>;
+  /** Rich-text bios we appended to: the editor's text after our write and the nodes we added. */
+  rich: Map<HTMLElement, { text: string; nodes: Node[] }>;
 }
 
 const states = new WeakMap<Document, PageState>();
@@ -55,7 +57,7 @@ const MASK = '••••';
 function stateFor(doc: Document): PageState {
   let s = states.get(doc);
   if (!s) {
-    s = { written: new Map(), touched: new WeakSet(), undone: new WeakSet(), listening: new WeakSet(), submitted: new WeakSet() };
+    s = { written: new Map(), touched: new WeakSet(), undone: new WeakSet(), listening: new WeakSet(), submitted: new WeakSet(), rich: new Map() };
     states.set(doc, s);
   }
   return s;
@@ -69,6 +71,11 @@ function listen(state: PageState, doc: Document): void {
     if (isOurDispatch()) return;
     const t = (e.composedPath?.()[0] ?? e.target) as Element | null;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) state.touched.add(t);
+    else if (t?.closest) {
+      // typing in a rich-text editor: the editing host is the field
+      const host = t.closest('[contenteditable]:not([contenteditable="false"])');
+      if (host) state.touched.add(host);
+    }
   };
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
@@ -201,7 +208,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // ---- profile ----
   const p = analysis.profile;
-  const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio);
+  const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio || !!p.richBio);
   if (isProfile) fillProfile(p, data, result, put, decide, state, force);
 
   if (analysis.otp.length && result.filled.some((f) => f.role === 'otp')) result.page = 'otp';
@@ -247,7 +254,7 @@ function fillProfile(
   put: Put,
   decide: (f: Field, v: string) => Decision,
   state: PageState,
-  _force: boolean,
+  force: boolean,
 ): void {
   const prepared = prepareLinks(data.links ?? []);
   for (const r of prepared.rejected) {
@@ -366,6 +373,38 @@ function fillProfile(
     }
   }
 
+  /** A contenteditable bio: the same rule, written once; left alone once the worker or the page changed it. */
+  const appendRich = (el: HTMLElement) => {
+    if (state.touched.has(el)) return;
+    if (state.undone.has(el)) {
+      if (!force) return;
+      state.undone.delete(el);
+    }
+    const label = (el.getAttribute('aria-label') ?? '').trim() || 'Bio';
+    const cur = editableText(el);
+    const rec = state.rich.get(el);
+    if (rec) {
+      if (cur !== rec.text) return;
+      for (const l of remaining()) if (valueHas(cur, l)) placed.add(l);
+      result.filled.push({ role: 'bio', label, value: '' });
+      return;
+    }
+    for (const l of remaining()) {
+      if (valueHas(cur, l)) {
+        placed.add(l);
+        present.add(l);
+      }
+    }
+    const rest = remaining();
+    if (!rest.length) return;
+    const nodes = appendEditable(el, rest.map((l) => l.url));
+    if (!nodes) return;
+    state.rich.set(el, { text: editableText(el), nodes });
+    for (const l of rest) placed.add(l);
+    result.filled.push({ role: 'bio', label, value: rest.map((l) => l.url).join('\n') });
+    markFilled(el);
+  };
+
   // 4. list boxes ("one URL per line"), then the bio
   const appendTo = (f: Field, role: FilledRole) => {
     const rec = state.written.get(f.el);
@@ -383,6 +422,7 @@ function fillProfile(
   };
   for (const f of p.lists) appendTo(f, 'link-slot');
   if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
+  else if (p.richBio && data.appendLinksToBio) appendRich(p.richBio);
 
   for (const l of links) {
     if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
@@ -431,6 +471,14 @@ export function undoAutofill(doc: Document): number {
     n++;
   }
   state.written.clear();
+  for (const [el, rec] of state.rich) {
+    unmarkFilled(el);
+    if (!el.isConnected || editableText(el) !== rec.text) continue;
+    for (const node of rec.nodes) node.parentNode?.removeChild(node);
+    state.undone.add(el);
+    n++;
+  }
+  state.rich.clear();
   return n;
 }
 

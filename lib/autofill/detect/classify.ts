@@ -6,6 +6,7 @@
  */
 import { PLATFORMS, platformForHost, type PlatformId } from '../../links';
 import { bindingName, type Field } from './fields';
+import { createVisibilityChecker } from './visibility';
 import { K } from './keywords';
 import { bagHas, kw, makeBag, makeIdBag, mergeBags, squash, type Bag } from './text';
 
@@ -37,6 +38,8 @@ export interface ProfileTargets {
   slots: SlotTarget[];
   lists: Field[];
   bio: Field | null;
+  /** A rich-text (contenteditable) bio, used when there is no bio box. */
+  richBio: HTMLElement | null;
 }
 
 export interface PageAnalysis {
@@ -148,11 +151,17 @@ function isNewPassword(f: Field): boolean {
  * (the frame sits inside the login form): that form's identifier, just before the frame.
  */
 function outerIdentifier(password: Field, fields: Field[]): Field | null {
+  if (password.doc === fields[0]?.doc) return null;
+  // the frame element, found from the documents before it (same-origin: contentDocument is readable)
   let frame: Element | null = null;
-  try {
-    frame = password.doc.defaultView?.frameElement ?? null;
-  } catch {
-    return null;
+  const seen = new Set<Document>();
+  for (const f of fields) {
+    if (f.order >= password.order || frame) break;
+    if (f.doc === password.doc || seen.has(f.doc)) continue;
+    seen.add(f.doc);
+    for (const fr of Array.from(f.doc.querySelectorAll('iframe, frame'))) {
+      if ((fr as HTMLIFrameElement).contentDocument === password.doc) frame = fr;
+    }
   }
   if (!frame) return null;
   const scope = frame.closest('form') ?? frame.parentElement;
@@ -394,7 +403,7 @@ function pickerPlatformCount(f: Field): number {
 }
 
 function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
-  const out: ProfileTargets = { platforms: [], website: null, slots: [], lists: [], bio: null };
+  const out: ProfileTargets = { platforms: [], website: null, slots: [], lists: [], bio: null, richBio: null };
   const cands = fields.filter((f) => f.kind === 'text' || f.kind === 'url' || f.kind === 'textarea' || f.kind === 'select');
   const technical = (f: Field) => bagHas(f.both, K.technical) || isOtpish(f);
   let ownPlatform: PlatformId | null = null;
@@ -480,6 +489,23 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
       if (wi >= 0) websiteCands.splice(wi, 1);
     }
   }
+  // Two forms with their own website field are two profiles (the account's and, say, a company
+  // page): the links go to one, the first in the page; the other form is left as it is.
+  const formOf = (f: Field) => (f.el as HTMLInputElement).form ?? null;
+  const profileForms = [...new Set(websiteCands.filter((f) => bagHas(f.strong, K.website)).map(formOf))];
+  if (profileForms.length >= 2 && !profileForms.includes(null)) {
+    const others = new Set(profileForms.slice(1));
+    const keep = (f: Field) => !others.has(formOf(f));
+    out.platforms = out.platforms.filter((x) => keep(x.field));
+    out.lists = out.lists.filter(keep);
+    for (const list of [slotFields, websiteCands, bios]) {
+      const kept = list.filter(keep);
+      list.length = 0;
+      list.push(...kept);
+    }
+    for (const [f, p] of [...pickerFor]) if (!keep(f) || !keep(p)) pickerFor.delete(f);
+    for (const l of [...labels]) if (!keep(l)) labels.delete(l);
+  }
   slotFields.sort((a, b) => a.order - b.order);
   const usedLabels = new Set<Field>();
   for (const f of slotFields) {
@@ -498,8 +524,50 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   if (bio) {
     const ctx = mergeBags(groupContext(groupOf(bio)), pageContext(doc));
     if (hasProfileSignal || bagHas(ctx, K.profileForm)) out.bio = bio;
+  } else {
+    const rich = findRichBio(fields, doc);
+    if (rich && (hasProfileSignal || bagHas(mergeBags(groupContext(rich.closest('form') ?? doc), pageContext(doc)), K.profileForm))) out.richBio = rich;
   }
   return out;
+}
+
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/** Words naming a contenteditable editor: ARIA, a <label for>, or the text just before it. */
+function editableLabel(el: HTMLElement, d: Document): string {
+  const parts = [el.getAttribute('aria-label'), el.getAttribute('aria-placeholder'), el.getAttribute('data-placeholder'), el.getAttribute('title')];
+  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) parts.push(d.getElementById(id)?.textContent ?? '');
+  if (el.id) for (const l of Array.from(d.querySelectorAll('label'))) if (l.htmlFor === el.id) parts.push(l.textContent);
+  // the heading/label text before the editor (or before its wrapper)
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 3 && !parts.some((p) => p && p.trim()); i++, cur = cur.parentElement) {
+    const prev = cur.previousElementSibling;
+    if (prev && !prev.querySelector('input, textarea, select')) parts.push(squash(prev.textContent, 80));
+  }
+  return parts.filter(Boolean).join(' ');
+}
+
+/** A visible contenteditable editor (its editing host) that says it is the bio. */
+function findRichBio(fields: Field[], doc: Document): HTMLElement | null {
+  const docs = new Set<Document>([doc]);
+  for (const f of fields) docs.add(f.doc);
+  for (const d of docs) {
+    const list = d.querySelectorAll<HTMLElement>(EDITABLE);
+    for (let i = 0; i < list.length && i < 20; i++) {
+      const el = list[i]!;
+      if (el.parentElement?.closest(EDITABLE)) continue; // inside another editor: not the editing host
+      if (!bagHas(makeBag(editableLabel(el, d)), K.bio)) continue;
+      const form = el.closest('form');
+      if (form) {
+        const ctx = groupContext(form);
+        if (bagHas(ctx, K.foreignForm) && !bagHas(ctx, K.profileForm)) continue;
+      }
+      if (el.closest('[aria-disabled="true"], fieldset[disabled]')) continue;
+      if (!createVisibilityChecker(d).isVisible(el)) continue;
+      return el;
+    }
+  }
+  return null;
 }
 
 export function analyzePage(fields: Field[], doc: Document): PageAnalysis {

@@ -142,6 +142,81 @@ export function writeSelect(el: HTMLSelectElement, index: number): WriteOutcome 
   return el.selectedIndex === index ? 'ok' : 'reverted';
 }
 
+const BLOCK_RE = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE)$/;
+
+/** The text of a rich-text (contenteditable) editor as lines: one per block, <br> breaks a line. */
+export function editableText(el: Element): string {
+  const lines: string[] = [];
+  let cur = '';
+  for (const n of Array.from(el.childNodes)) {
+    if (n.nodeType === 3) {
+      cur += (n as Text).data;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).tagName;
+    if (tag === 'BR') {
+      lines.push(cur);
+      cur = '';
+    } else if (BLOCK_RE.test(tag)) {
+      if (cur) lines.push(cur);
+      cur = '';
+      lines.push(editableText(n as Element));
+    } else cur += n.textContent ?? '';
+  }
+  if (cur) lines.push(cur);
+  return lines.join('\n');
+}
+
+/**
+ * Append lines to a contenteditable editor as a person pressing Enter and typing would leave
+ * them: a new block like the editor's own (or a <br> + text), text nodes only (never markup
+ * from the task), then beforeinput/input so the editor's model and any synced input follow.
+ * Returns the nodes added (for undo), or null when the page refused or reverted them.
+ */
+export function appendEditable(el: HTMLElement, lines: string[]): Node[] | null {
+  const doc = el.ownerDocument;
+  const data = lines.join('\n');
+  focus(el);
+  if (!inputEvent(el, 'beforeinput', data)) {
+    blur(el);
+    return null;
+  }
+  const added: Node[] = [];
+  const last = el.lastChild;
+  const block = last && last.nodeType === 1 && BLOCK_RE.test((last as Element).tagName) ? (last as Element).tagName.toLowerCase() : null;
+  let first = true;
+  for (const line of lines) {
+    if (block) {
+      // an editor's empty trailing paragraph (<p><br></p>) takes the first line
+      if (first && last && !(last.textContent ?? '').trim() && !(last as Element).querySelector('img, iframe, video')) {
+        const t = doc.createTextNode(line);
+        (last as Element).replaceChildren(t);
+        added.push(t);
+      } else {
+        const b = doc.createElement(block);
+        b.textContent = line;
+        el.appendChild(b);
+        added.push(b);
+      }
+    } else {
+      if ((el.textContent ?? '').trim()) {
+        const br = doc.createElement('br');
+        el.appendChild(br);
+        added.push(br);
+      }
+      const t = doc.createTextNode(line);
+      el.appendChild(t);
+      added.push(t);
+    }
+    first = false;
+  }
+  inputEvent(el, 'input', data);
+  blur(el);
+  const now = editableText(el).split('\n');
+  return lines.every((l) => now.includes(l)) ? added : null;
+}
+
 /** Click the login form's submit control (or requestSubmit). */
 export function submitForm(from: Element): boolean {
   const form = (from as HTMLInputElement).form ?? from.closest('form');
