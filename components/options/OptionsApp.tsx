@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { DEFAULT_API_BASE_URL } from '../../lib/api/client';
+import { DEFAULT_API_BASE_URL } from '../../lib/api/defaults';
 import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';

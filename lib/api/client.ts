@@ -11,8 +11,9 @@ import {
   type Task,
 } from './schemas';
 
-export const DEFAULT_API_BASE_URL = 'https://manager.likepion.com/api/v1/entity';
-export const DEFAULT_TIMEOUT_MS = 15_000;
+import { DEFAULT_TIMEOUT_MS } from './defaults';
+
+export { DEFAULT_API_BASE_URL, DEFAULT_TIMEOUT_MS } from './defaults';
 /** Server messages are shown to workers; keep them short. */
 const MAX_SERVER_MESSAGE = 300;
 

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Task } from '../api';
 import type { ApiErrorInit } from '../api';
-import { DEFAULT_API_BASE_URL } from '../api/client';
+import { DEFAULT_API_BASE_URL } from '../api/defaults';
 
 /**
  * Every persisted item, in one place. Only the background writes these
