@@ -293,9 +293,11 @@ for (const page of corpus) {
     await pullTask(env, task.id, d.domain);
 
     // Google's sign-in is HSTS-preloaded (https only) and matched as https://accounts.google.com/*:
-    // the fixture is served there by Playwright's router instead of the plain-http sandbox.
-    const url = google ? `https://${page.host}${page.servedPath}` : sandbox.siteUrl(page.host, page.servedPath);
-    if (google) await ext.context.route(`https://${page.host}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html }));
+    // the fixture is served there by Playwright's router instead of the plain-http sandbox
+    // (so are pages on other preloaded real hosts, marked `https` in their expectation).
+    const routed = google || !!page.expected.https;
+    const url = routed ? `https://${page.host}${page.servedPath}` : sandbox.siteUrl(page.host, page.servedPath);
+    if (routed) await ext.context.route(`https://${page.host}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html }));
 
     const plan = otpPlan(page);
     const secret = String(taskFor(page).twofa ?? '');
@@ -348,7 +350,7 @@ for (const page of corpus) {
     } finally {
       await cdp.detach().catch(() => undefined);
       await tab.close();
-      if (google) await ext.context.unroute(`https://${page.host}/**`);
+      if (routed) await ext.context.unroute(`https://${page.host}/**`);
     }
 
     await completeActiveTask(env);
