@@ -50,15 +50,19 @@ type Check = DeliveryOutcome | { type: 'send' };
 /** Asks the server where the task stands: already in the target status, still ours to report, or gone. */
 async function checkServer(entry: OutboxEntry, client: ApiClient): Promise<Check> {
   const target = targetStatus(entry.kind);
+  // A failed task goes back to `connect` when the server's retry manager
+  // re-queues it; from `connecting` (ours) only our fail leads there.
+  const settled = (status: string) => status === target || (entry.kind === 'fail' && status === 'connect');
   try {
     const task = await client.getTask(entry.taskId, { status: target });
     // The status filter already asserts it; a server that ignores the filter still tells us the status.
-    if (task.status === undefined || task.status === target) return { type: 'acked', via: 'status' };
+    if (task.status === undefined || settled(task.status)) return { type: 'acked', via: 'status' };
     return task.status === 'connecting' ? { type: 'send' } : { type: 'dead', error: { kind: 'wrong_status', currentStatus: task.status } };
   } catch (e) {
     const error = toInit(e);
     if (error.kind === 'wrong_status') {
       if (error.currentStatus === 'connecting' || error.currentStatus === undefined) return { type: 'send' };
+      if (settled(error.currentStatus)) return { type: 'acked', via: 'status' };
       return { type: 'dead', error };
     }
     if (error.kind === 'not_found') return { type: 'dead', error };

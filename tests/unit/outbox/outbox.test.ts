@@ -154,6 +154,31 @@ describe('outbox: lost responses are neither stuck nor harmful', () => {
     expect((await historyItem.getValue())[0]!.delivered).toBe(true);
   });
 
+  it('a fail whose answer was lost and which the server already re-queued (back to connect) is acknowledged, not dead', async () => {
+    api.fail('fail', { type: 'drop-after-act' });
+    await outbox.enqueue({ taskId: 't1', domain: 't1.example.test', kind: 'fail', body: { error_message: 'Profile is locked' } });
+    await outbox.flush();
+    expect(api.tasks.get('t1')!.status).toBe('connect_failed');
+    api.tasks.get('t1')!.status = 'connect'; // the retry manager re-queued it
+    clock += BACKOFF_BASE_MS;
+    const s = await outbox.flush();
+    expect(s.acked).toBe(1);
+    expect(api.count('fail')).toBe(1);
+    expect(api.reports).toHaveLength(1);
+    expect(await outboxItem.getValue()).toEqual([]);
+  });
+
+  it('a complete is never acknowledged by a re-queued task (connect is not where a complete leads)', async () => {
+    api.fail('complete', { type: 'error', error: { kind: 'network' } });
+    await enqueueComplete();
+    await outbox.flush();
+    api.tasks.get('t1')!.status = 'connect';
+    clock += BACKOFF_BASE_MS;
+    const s = await outbox.flush();
+    expect(s.acked).toBe(0);
+    expect((await outboxItem.getValue())[0]).toMatchObject({ state: 'dead' });
+  });
+
   it('the server did not act (still connecting): the retry sends it', async () => {
     api.fail('complete', { type: 'error', error: { kind: 'network' } });
     await enqueueComplete();
