@@ -186,7 +186,8 @@ interface CorpusRow {
 function pageUrl(sandbox: Sandbox, page: CorpusPage): string {
   return isGoogle(page) ? `https://${page.host}${page.servedPath}` : sandbox.siteUrl(page.host, page.servedPath);
 }
-const isGoogle = (page: CorpusPage) => page.host === 'accounts.google.com';
+// Google's sign-in and pages on other HSTS-preloaded real hosts (expectation `https`) are https-only.
+const isGoogle = (page: CorpusPage) => page.host === 'accounts.google.com' || !!page.expected.https;
 
 async function benchCorpus(ext: ExtensionBrowser, sandbox: Sandbox, bundle: Bundle) {
   const corpus = loadCorpus();

@@ -414,26 +414,39 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   }
   const shapes = new Map<string, number>();
   const keyOf = new Map<Field, string>();
+  const byShape = new Map<string, Field[]>();
   for (const f of cands) {
     const k = shapeKey(f);
     if (!k) continue;
-    // Rows repeat their label too ("Link 1", "Link 2") or have none of their own: generic
-    // names such as profile_fields[fid4] / profile[f5] under different labels are not rows.
-    const lt = f.label.spaced.trim();
-    const key = lt ? `${k}|${lt.replace(/\d+/g, '#')}` : k;
-    keyOf.set(f, key);
-    shapes.set(key, (shapes.get(key) ?? 0) + 1);
-    if (lt) shapes.set(`${k}|*`, (shapes.get(`${k}|*`) ?? 0) + 1);
+    keyOf.set(f, k);
+    shapes.set(k, (shapes.get(k) ?? 0) + 1);
+    let g = byShape.get(k);
+    if (!g) byShape.set(k, (g = []));
+    g.push(f);
   }
+  // Rows repeat their label too ("Link 1", "Link 2") or have none of their own (one label for
+  // the group): generic names such as profile_fields[fid4] under different labels are not rows.
+  // Decided per name shape on first use (labels are costly and most shapes are unique).
+  const rowsOf = new Map<string, Set<Field>>();
   const repeated = (f: Field) => {
-    const key = keyOf.get(f);
-    if (!key) return false;
-    if ((shapes.get(key) ?? 0) >= 2) return true;
-    // a labelled first row followed by label-less ones (one label for the group)
-    const base = shapeKey(f);
-    const labelled = shapes.get(`${base}|*`) ?? 0;
-    return key !== base ? labelled === 1 && (shapes.get(base) ?? 0) >= 1 : (shapes.get(base) ?? 0) + labelled >= 2;
+    const k = keyOf.get(f);
+    if (!k || (shapes.get(k) ?? 0) < 2) return false;
+    let rows = rowsOf.get(k);
+    if (!rows) {
+      const group = byShape.get(k)!;
+      const texts = group.map((x) => x.label.spaced.trim().replace(/\d+/g, '#'));
+      const count = new Map<string, number>();
+      for (const t of texts) count.set(t, (count.get(t) ?? 0) + 1);
+      const labelled = texts.filter(Boolean).length;
+      rows = new Set(group.filter((_, i) => {
+        const t = texts[i]!;
+        return (t && count.get(t)! >= 2) || (!t && group.length - labelled + Math.min(labelled, 1) >= 2) || (t && labelled === 1 && group.length >= 2);
+      }));
+      rowsOf.set(k, rows);
+    }
+    return rows.has(f);
   };
+
 
   // visibility and form checks cost the most: only for fields that already look relevant
   const ok = (f: Field) => usable(f) && !isForeign(f);
