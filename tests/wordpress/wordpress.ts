@@ -402,11 +402,19 @@ async function startMariaDb(dir: string, disposable = false): Promise<Proc> {
     { stdio: 'ignore' },
   );
   const proc = track(child, 'mariadbd');
-  const ready = waitFor(() => mysqlGreets(socket), 'MariaDB');
+  return untilReady(proc, waitFor(() => mysqlGreets(socket), 'MariaDB'), async (code) =>
+    `mariadbd exited (${code})${await tail(path.join(dir, 'log', 'mysqld.err'))}`,
+  );
+}
+
+/**
+ * Resolves with the process once `ready` does; if it exits first, stops it
+ * and throws with what its logs say. A later exit (our own stop) is no error.
+ */
+async function untilReady<P extends ReturnType<typeof track>>(proc: P, ready: Promise<unknown>, describeExit: (code: unknown) => Promise<string>): Promise<P> {
   const failed = proc.exited.then(async (code) => {
-    throw new Error(`mariadbd exited (${code})${await tail(path.join(dir, 'log', 'mysqld.err'))}`);
+    throw new Error(await describeExit(code));
   });
-  // Once running, a later exit (our own stop) is not an error.
   failed.catch(() => undefined);
   try {
     await Promise.race([ready, failed]);
@@ -495,19 +503,9 @@ async function startApache(dir: string, host: string, port: number): Promise<Pro
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const proc = track(child, 'apache2', true);
-  const ready = waitFor(async () => (await httpStatus(port, `${host}:${port}`, '/wp-login.php')) === 200, 'Apache');
-  const failed = proc.exited.then(async (code) => {
-    throw new Error(`apache2 exited (${code}): ${stderr.trim()}${await tail(log)}`);
-  });
-  // Once running, a later exit (our own stop) is not an error.
-  failed.catch(() => undefined);
-  try {
-    await Promise.race([ready, failed]);
-  } catch (err) {
-    await proc.stop();
-    throw err;
-  }
-  return proc;
+  return untilReady(proc, waitFor(async () => (await httpStatus(port, `${host}:${port}`, '/wp-login.php')) === 200, 'Apache'), async (code) =>
+    `apache2 exited (${code}): ${stderr.trim()}${await tail(log)}`,
+  );
 }
 
 function httpStatus(port: number, hostHeader: string, urlPath: string): Promise<number> {
