@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_API_BASE_URL } from '../../lib/api/defaults';
 import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { Settings } from '../../lib/storage';
+import type { Settings } from '../../lib/settings';
 import { LanguageContext } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
 import { StatusMessage, type Status } from '../shared/StatusMessage';

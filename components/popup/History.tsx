@@ -1,7 +1,7 @@
 import { formatDuration, formatTime } from '../../lib/i18n';
-import type { HistoryEntry } from '../../lib/storage';
+import type { HistoryEntry } from '../../lib/task';
 import { useLanguage, useT } from '../shared/i18n';
-import { countToday } from '../../lib/task/history';
+import { countToday } from '../../lib/task';
 import { recentHistory } from './stats';
 
 /** Today's counters and the last tasks, newest first. */

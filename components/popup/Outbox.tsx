@@ -1,6 +1,6 @@
 import { describeError, formatTime, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { OutboxEntry } from '../../lib/storage';
+import type { OutboxEntry } from '../../lib/outbox';
 import { useLanguage, useT } from '../shared/i18n';
 import { openOptions } from '../shared/openOptions';
 import type { RunAction } from './actions';

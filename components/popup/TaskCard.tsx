@@ -1,4 +1,4 @@
-import type { ActiveTask } from '../../lib/storage';
+import type { ActiveTask } from '../../lib/task';
 import { formatDuration, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { useT } from '../shared/i18n';

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../lib/storage';
+import type { HistoryEntry } from '../../lib/task';
 
 /** Newest first, at most `limit`. */
 export function recentHistory(history: readonly HistoryEntry[], limit = 10): HistoryEntry[] {

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { autofillDocument, observeAutofill, undoAutofill } from '../../lib/autofill';
-import { onMessage, sendMessage } from '../../lib/messaging';
+import { contentMessenger, tabMessenger } from '../../lib/messaging';
 import { startTaskPage } from '../../lib/panel';
 
 // Registered at run time by the background, for the active task's domain only.
@@ -18,15 +18,14 @@ export default defineContentScript({
     void startTaskPage({
       doc: document,
       isTop: window.top === window,
-      getFillData: () => sendMessage('getFillData'),
-      reportFill: (report) => void sendMessage('reportFill', report).catch(() => undefined),
-      panelComplete: () => sendMessage('panelComplete'),
-      panelFail: (reason) => sendMessage('panelFail', { reason }),
-      onFillNow: (handler) => onMessage('fillNow', handler),
+      getFillData: () => contentMessenger.sendMessage('getFillData'),
+      panelComplete: () => contentMessenger.sendMessage('panelComplete'),
+      panelFail: (reason) => contentMessenger.sendMessage('panelFail', { reason }),
+      onFillNow: (handler) => tabMessenger.onMessage('fillNow', handler),
       // Not the storage change events: they would hand every change of the extension's
       // local storage (the API key, the task's passwords) to this content script, and the
       // background denies content scripts that storage anyway. It tells us by message instead.
-      onTaskChange: (listener) => onMessage('taskChanged', () => listener()),
+      onTaskChange: (listener) => tabMessenger.onMessage('taskChanged', () => listener()),
       autofill: { autofillDocument, observeAutofill, undoAutofill },
     }).then((page) => {
       if (page) ctx.onInvalidated(() => page.stop());

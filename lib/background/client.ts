@@ -1,5 +1,5 @@
 import { ApiError, createApiClient, type ApiClient } from '../api';
-import { getSettings } from '../storage';
+import { getSettings } from '../settings';
 
 /** A client for the stored settings; ApiError('config') when there is no key or no usable base URL. */
 export async function clientFromSettings(): Promise<ApiClient> {

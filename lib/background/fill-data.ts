@@ -1,5 +1,6 @@
 import type { FillData } from '../messaging';
-import type { ActiveTask, Settings } from '../storage';
+import type { Settings } from '../settings';
+import type { ActiveTask } from '../task';
 import { normalizeTaskDomain } from '../domain/registrable';
 import { tryCurrentTotp } from '../totp';
 import type { ContentScope } from './senders';

@@ -1,29 +1,17 @@
+import type { browser } from 'wxt/browser';
 import { normalizeTaskDomain } from '../domain/registrable';
-import type { ActiveTask } from '../storage';
+import type { ActiveTask } from '../task';
 
 /** The built file of entrypoints/task.content (WXT output path). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
+/** The same file as `scripting.executeScript` names it (WXT's public-path type). */
+const CONTENT_SCRIPT_PUBLIC_PATH = '/content-scripts/task.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
 export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
 
-/** The slice of `browser.scripting` used here (injected so tests can fake it). */
-export interface ScriptingApi {
-  registerContentScripts(scripts: {
-    id: string;
-    matches: string[];
-    js: string[];
-    allFrames?: boolean;
-    runAt?: 'document_start' | 'document_end' | 'document_idle';
-    persistAcrossSessions?: boolean;
-  }[]): Promise<unknown>;
-  unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[] }[]>;
-  executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
-}
-
-export interface TabsApi {
-  query(q: { url?: string | string[] }): Promise<{ id?: number; url?: string }[]>;
-}
+/** The slices of `browser.scripting` and `browser.tabs` used here (injected so tests can fake them). */
+export type ScriptingApi = Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>;
+export type TabsApi = Pick<typeof browser.tabs, 'query'>;
 
 /** Match patterns for the task's domain and its subdomains (any port), plus Google's sign-in. */
 export function matchesFor(active: ActiveTask): string[] | null {
@@ -58,11 +46,10 @@ export async function syncContentScripts(
   }
   if (matches && opts.injectOpenTabs && tabs) {
     const open = await tabs.query({ url: matches }).catch(() => []);
+    const ids = open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
     await Promise.all(
-      open.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined),
+      ids.map((tabId) =>
+        scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT_PUBLIC_PATH] }).catch(() => undefined),
       ),
     );
   }

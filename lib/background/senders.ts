@@ -1,6 +1,6 @@
 import { isGoogleSignInHost } from '../domain';
 import { hostMatchesTaskDomain } from '../domain/registrable';
-import type { ActiveTask } from '../storage';
+import type { ActiveTask } from '../task';
 
 /** The part of runtime.MessageSender the checks look at. */
 export interface SenderInfo {
@@ -17,6 +17,11 @@ export interface SenderInfo {
 export function isExtensionPage(sender: SenderInfo, extensionBase: string, extensionId: string): boolean {
   if (sender.id !== undefined && sender.id !== extensionId) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
+}
+
+/** The page map's guard (lib/background/protocol): extension pages get `true`, everyone else null. */
+export function pageGuard(extensionBase: string, extensionId: string) {
+  return (sender: SenderInfo): true | null => (isExtensionPage(sender, extensionBase, extensionId) ? true : null);
 }
 
 export type ContentScope = 'task' | 'gmail';

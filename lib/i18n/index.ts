@@ -6,7 +6,7 @@
  */
 import type { ApiErrorInit } from '../api';
 import type { ActionError } from '../messaging';
-import type { Language } from '../storage';
+import type { Language } from '../settings';
 import { en } from './en';
 import { vi } from './vi';
 

@@ -1,6 +1,16 @@
+/**
+ * The message protocol, one typed map per direction. Each map has its own
+ * messenger and, in the background, its own sender guard: extension pages may
+ * ask for state and act on the task; content scripts of the task's frames may
+ * ask only for what a fill needs; the background talks to tabs. A message of
+ * one map cannot be sent through another, so nobody implements a message it
+ * only sends.
+ */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
-import type { ActiveTask, HistoryEntry, OutboxEntry, Settings } from '../storage';
+import type { OutboxEntry } from '../outbox';
+import type { Settings } from '../settings';
+import type { ActiveTask, HistoryEntry } from '../task';
 
 /** What the popup and options page render. Secrets are included only for extension pages. */
 export interface AppState {
@@ -12,7 +22,10 @@ export interface AppState {
 }
 
 /** A failed action, in a form that survives messaging (Error objects do not). */
-export type ActionError = { kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab'; detail?: ApiErrorInit };
+export type ActionError = {
+  kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab';
+  detail?: ApiErrorInit;
+};
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: ActionError };
 
 export interface TotpNow {
@@ -43,14 +56,15 @@ export interface FillData {
   language: Settings['language'];
 }
 
+/** What one fill pass did, as the background's `fillNow` caller sees it. */
 export interface FillReport {
   url: string;
   filled: number;
   skipped: string[];
 }
 
-interface ProtocolMap {
-  // extension pages → background
+/** Extension pages (popup, options) → background. Answered only to extension pages. */
+export interface PageProtocol {
   getState(): AppState;
   saveSettings(data: Partial<Settings>): ActionResult<Settings>;
   testConnection(data: { apiBaseUrl: string; apiKey: string }): ActionResult<{ tasksWaiting: number }>;
@@ -64,18 +78,32 @@ interface ProtocolMap {
   dismissOutboxEntry(data: { id: string }): ActionResult;
   openTaskSite(): ActionResult;
   fillActiveTab(): ActionResult;
+}
 
-  // content script (task domain) → background; checked by sender
+/** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
+export interface ContentProtocol {
   getFillData(): FillData | null;
-  reportFill(data: FillReport): void;
   panelComplete(): ActionResult;
   panelFail(data: { reason: string }): ActionResult;
+}
 
-  // background → content script
+/** Background → content script of one tab. */
+export interface TabProtocol {
   fillNow(): FillReport | null;
   /** The active task changed (started, reported, dropped): ask getFillData again. Carries nothing. */
   taskChanged(): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
-export type { ProtocolMap };
+export const pageMessenger = defineExtensionMessaging<PageProtocol>();
+export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+
+/** Extension pages' way to the background (the popup and options call this). */
+export const sendMessage = pageMessenger.sendMessage;
+
+/** Removes every listener of every map in this context (a background restarted in tests). */
+export function removeAllListeners(): void {
+  pageMessenger.removeAllListeners();
+  contentMessenger.removeAllListeners();
+  tabMessenger.removeAllListeners();
+}

@@ -8,12 +8,11 @@ export interface TaskPageDeps {
   /** Only the top frame shows the panel. */
   isTop: boolean;
   getFillData(): Promise<FillData | null>;
-  reportFill(report: FillReport): void;
   panelComplete(): Promise<ActionResult>;
   panelFail(reason: string): Promise<ActionResult>;
   /** Registers the answer to the background's `fillNow`. */
   onFillNow(handler: () => Promise<FillReport | null>): () => void;
-  /** Called when the active task may have changed (storage change). */
+  /** Called when the active task may have changed (the background's `taskChanged`). */
   onTaskChange(listener: () => void): () => void;
   autofill: {
     autofillDocument(doc: Document, data: FillData, opts?: { force?: boolean }): AutofillResult;
@@ -48,7 +47,6 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
 
   const show = (r: AutofillResult) => {
     panel?.update(r);
-    deps.reportFill(toReport(doc, r));
   };
 
   const fillNow = async (): Promise<FillReport | null> => {
@@ -98,16 +96,17 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   cleanups.push(deps.onFillNow(fillNow));
   cleanups.push(
     deps.onTaskChange(() => {
-      void deps.getFillData().then(
-        (data) => {
+      // A refusal means this frame has no task any more, like an empty answer.
+      void deps
+        .getFillData()
+        .catch(() => null)
+        .then((data) => {
           // The task ended (reported from the popup, by shortcut, or dropped): stop filling, say so.
           if (!data || data.taskId !== first.taskId) {
             stop(false);
             panel?.ended();
           }
-        },
-        () => undefined,
-      );
+        });
     }),
   );
 

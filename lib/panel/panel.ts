@@ -243,7 +243,7 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
   const on = (node: HTMLElement, fn: (e: MouseEvent) => void) =>
     node.addEventListener('click', (e) => {
       e.stopPropagation();
-      fn(e as MouseEvent);
+      fn(e);
     });
 
   on(collapse, (e) => {

@@ -1,9 +1,9 @@
 import { isApiError, type ApiClient, type ApiErrorInit } from '../api';
 import type { ActionError, ActionResult } from '../messaging';
-import type { Outbox } from '../outbox';
-import { withStorageLock } from '../outbox';
-import { activeTaskItem, historyItem, type ActiveTask, type ReportKind } from '../storage';
+import type { Outbox, ReportKind } from '../outbox';
+import { update, withStorageLock, write } from '../storage';
 import { addHistory } from './history';
+import { activeTaskItem, historyItem, type ActiveTask } from './store';
 import { checkComplete, checkFail } from './validate';
 
 /** How many `connect` tasks one pull looks at; the rest are left for other workers. */
@@ -63,8 +63,20 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   };
 
   async function setActive(active: ActiveTask | null): Promise<void> {
-    await withStorageLock(() => activeTaskItem.setValue(active));
+    await update(activeTaskItem, () => active);
     await notify(active);
+  }
+
+  /**
+   * Writes `next` only if the stored active task is still the one `expected`
+   * says (a pull racing another pull; a verification racing a report).
+   */
+  function replaceActive(expected: (current: ActiveTask | null) => boolean, next: ActiveTask): Promise<boolean> {
+    return withStorageLock(async () => {
+      if (!expected(await activeTaskItem.getValue())) return false;
+      await activeTaskItem.setValue(next);
+      return true;
+    });
   }
 
   async function doPull(): Promise<ActionResult<ActiveTask>> {
@@ -91,11 +103,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         }
         const active: ActiveTask = { task: { ...task, status: 'connecting' }, startedAt: now() };
         // A pull racing a restore/another pull must not overwrite a task we already hold.
-        const stored = await withStorageLock(async () => {
-          if (await activeTaskItem.getValue()) return false;
-          await activeTaskItem.setValue(active);
-          return true;
-        });
+        const stored = await replaceActive((current) => current === null, active);
         if (!stored) return err('busy');
         await notify(active);
         return ok(active);
@@ -129,9 +137,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     const task = active.task;
     // One storage write: the report, its history line and the end of the active task.
     await deps.outbox.enqueue({ taskId: task.id, domain: task.domain, kind, body }, async () => [
-      {
-        item: historyItem,
-        value: addHistory(await historyItem.getValue(), {
+      write(
+        historyItem,
+        addHistory(await historyItem.getValue(), {
           taskId: task.id,
           domain: task.domain,
           outcome: kind,
@@ -140,8 +148,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
           finishedAt,
           delivered: false,
         }),
-      },
-      { item: activeTaskItem, value: null },
+      ),
+      write(activeTaskItem, null),
     ]);
     await notify(null);
     // Not awaited: the worker sees "saved, sending"; the alarm covers a worker that dies meanwhile.
@@ -180,12 +188,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         else return { ok: false, error: toActionError(e) }; // a refused key says nothing about the task
       }
       // The task may have been reported or dropped while we asked.
-      const written = await withStorageLock(async () => {
-        const current = await activeTaskItem.getValue();
-        if (current?.task.id !== active.task.id) return false;
-        await activeTaskItem.setValue(next);
-        return true;
-      });
+      const written = await replaceActive((current) => current?.task.id === active.task.id, next);
       if (!written) return err('no_task');
       await notify(next);
       return ok(next);

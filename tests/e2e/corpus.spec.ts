@@ -13,7 +13,7 @@ import { extensionUrl } from './support/fixtures';
 import { startSandbox, totpNow, type Sandbox, type SandboxTask } from '../sandbox/server';
 import { DEFAULT_FILL_DATA, loadCorpus, type CorpusPage } from '../fixtures/corpus';
 import { hostMatchesDomain, isGoogleSignInHost } from '../../lib/domain';
-import { t, type MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 
 const corpus = loadCorpus();
 
@@ -276,7 +276,7 @@ async function completeActiveTask(env: Env): Promise<void> {
 }
 
 function panelText(page: CorpusPage, key: string, params?: Record<string, string | number>): string {
-  return (t as (l: string, k: string, p?: Record<string, string | number>) => string)(page.data.language, key as MessageKey, params);
+  return (t as (l: string, k: string, p?: Record<string, string | number>) => string)(page.data.language, key, params);
 }
 
 for (const page of corpus) {

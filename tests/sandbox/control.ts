@@ -119,7 +119,7 @@ export function handleControl(state: SandboxState, method: string, url: URL, raw
         const task = who ? accounts.find((t) => String(t.username ?? '').toLowerCase() === who) : accounts[0];
         if (!task) return missing('no account on this host');
         const fields: Partial<ProfileFields> = {};
-        for (const k of PROFILE_FIELDS) if (typeof body.fields[k] === 'string') fields[k] = body.fields[k] as string;
+        for (const k of PROFILE_FIELDS) if (typeof body.fields[k] === 'string') fields[k] = body.fields[k];
         state.saveProfile(host, task, fields, false);
         return ok(state.siteView(host));
       }

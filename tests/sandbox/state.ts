@@ -10,7 +10,6 @@ import type {
   SiteEvent,
   SiteProfile,
   SiteView,
-  TaskStatus,
 } from './types';
 import { PROFILE_FIELDS } from './types';
 
@@ -67,7 +66,7 @@ export function completeTask(partial: Partial<SandboxTask>, n: number): SandboxT
     ],
     ...partial,
     status: partial.status ?? 'connect',
-  } as SandboxTask;
+  };
 }
 
 /** Strips scheme, path, port, case and a leading "www." from a task's domain. */
@@ -146,7 +145,7 @@ export class SandboxState {
       if (k === 'id') continue;
       if (k === 'deleted') r.deleted = Boolean(v);
       else if (k === 'retry_count' || k === 'max_retries') r[k] = Number(v) || 0;
-      else if (k === 'status') r.task.status = String(v) as TaskStatus;
+      else if (k === 'status') r.task.status = String(v);
       else r.task[k] = clone(v);
     }
     return toView(r);

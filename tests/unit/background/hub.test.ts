@@ -1,20 +1,26 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ApiClient } from '../../../lib/api';
 import {
   computeBadge,
-  createHandlers,
+  contentGuard,
+  createContentHandlers,
+  createPageHandlers,
   ForbiddenSenderError,
-  mergeSettings,
+  pageGuard,
   runCommand,
   siteUrl,
-  type Handlers,
+  type PageHandlerDeps,
+  type PageHandlers,
   type SenderInfo,
-  type TabInfo,
 } from '../../../lib/background';
+import type { ContentProtocol, PageProtocol } from '../../../lib/messaging';
+import { mergeSettings } from '../../../lib/settings';
+import { wire } from './dispatch';
 import { createOutbox, type Outbox } from '../../../lib/outbox';
-import { activeTaskItem, DEFAULT_SETTINGS, outboxItem, settingsItem, type ActiveTask, type OutboxEntry } from '../../../lib/storage';
-import { createTaskService, type TaskService } from '../../../lib/task';
+import { activeTaskItem, type ActiveTask } from '../../../lib/task';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
+import { outboxItem, type OutboxEntry } from '../../../lib/outbox';
+import { createTaskService, type TaskService } from '../../../lib/task/service';
 import { currentTotp } from '../../../lib/totp';
 import { FakeApi, makeTask } from '../outbox/fake-api';
 
@@ -29,10 +35,17 @@ const frame = (url: string): SenderInfo => ({ id: fakeBrowser.runtime.id, url, t
 let api: FakeApi;
 let outbox: Outbox;
 let service: TaskService;
-let handlers: Handlers;
+type TabInfo = { id?: number; url?: string; active?: boolean; lastAccessed?: number };
+let pageHandlers: PageHandlers;
+let page: ReturnType<typeof wire<PageProtocol, true>>['send'];
+let content: ReturnType<typeof wire<ContentProtocol, unknown>>['send'];
+let pageTypes: () => (keyof PageProtocol)[];
 let created: string[];
 let filled: number[];
 let tabs: TabInfo[];
+
+const fakeTabs = (t: { create(p: { url?: string }): Promise<unknown>; query(q: { active?: boolean }): Promise<TabInfo[]> }) =>
+  t as unknown as PageHandlerDeps['tabs'];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -43,25 +56,27 @@ beforeEach(async () => {
   created = [];
   filled = [];
   tabs = [];
-  handlers = createHandlers({
+  pageHandlers = createPageHandlers({
     service,
     outbox,
-    extensionBase: EXT,
-    extensionId: fakeBrowser.runtime.id,
-    tabs: {
-      create: async ({ url }) => void created.push(url),
+    tabs: fakeTabs({
+      create: async ({ url }) => void created.push(url ?? ''),
       query: async (q) => (q.active ? tabs.filter((t) => t.active) : tabs),
-    },
+    }),
     sendFillNow: async (id) => {
       filled.push(id);
       return null;
     },
   });
+  const pageWire = wire<PageProtocol, true>(pageHandlers, pageGuard(EXT, fakeBrowser.runtime.id));
+  page = pageWire.send;
+  pageTypes = pageWire.types;
+  content = wire<ContentProtocol, unknown>(createContentHandlers({ service }) as never, contentGuard(service)).send;
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiKey: API_KEY });
 });
 
 async function pulled(): Promise<ActiveTask> {
-  const r = await handlers.pullTask(undefined, popup);
+  const r = await page('pullTask', undefined, popup);
   if (!r.ok) throw new Error(r.error.kind);
   return r.value;
 }
@@ -71,7 +86,7 @@ describe('content-script senders', () => {
 
   it('the task domain and its subdomains get the task data', async () => {
     for (const url of ['https://example.com/login', 'http://example.com:8080/', 'https://a.b.example.com/profile']) {
-      const data = await handlers.getFillData(undefined, frame(url));
+      const data = await content('getFillData', undefined, frame(url));
       expect(data, url).toMatchObject({ scope: 'task', taskId: 't1', username: 'site-user', password: 'site-pw' });
     }
   });
@@ -86,28 +101,28 @@ describe('content-script senders', () => {
     'file:///home/example.com/x.html',
     'about:blank',
   ])('%s gets nothing', async (url) => {
-    expect(await handlers.getFillData(undefined, frame(url))).toBeNull();
-    expect(await handlers.panelComplete(undefined, frame(url))).toEqual({ ok: false, error: { kind: 'no_task' } });
-    expect(await handlers.panelFail({ reason: 'x' }, frame(url))).toEqual({ ok: false, error: { kind: 'no_task' } });
+    await expect(content('getFillData', undefined, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    await expect(content('panelComplete', undefined, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    await expect(content('panelFail', { reason: 'x' }, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
     expect(await activeTaskItem.getValue()).not.toBeNull();
   });
 
   it('a sender without a tab (not a content script) gets nothing', async () => {
-    expect(await handlers.getFillData(undefined, { url: 'https://example.com/' })).toBeNull();
+    await expect(content('getFillData', undefined, { url: 'https://example.com/' })).rejects.toBeInstanceOf(ForbiddenSenderError);
   });
 
   it('Google sign-in gets only the Gmail account, over https only', async () => {
-    const data = await handlers.getFillData(undefined, frame('https://accounts.google.com/v3/signin/identifier'));
+    const data = await content('getFillData', undefined, frame('https://accounts.google.com/v3/signin/identifier'));
     expect(data).toMatchObject({ scope: 'gmail', email: 't1@gmail.test', password: 'gmail-pw', username: '', website: '', links: [] });
     expect(data?.totp?.code).toMatch(/^\d{6}$/);
-    expect(await handlers.getFillData(undefined, frame('http://accounts.google.com/'))).toBeNull();
-    expect(await handlers.getFillData(undefined, frame('https://accounts.google.com.evil.test/'))).toBeNull();
+    await expect(content('getFillData', undefined, frame('http://accounts.google.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    await expect(content('getFillData', undefined, frame('https://accounts.google.com.evil.test/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
     // Google's frame cannot report the task.
-    expect(await handlers.panelComplete(undefined, frame('https://accounts.google.com/'))).toEqual({ ok: false, error: { kind: 'no_task' } });
+    expect(await content('panelComplete', undefined, frame('https://accounts.google.com/'))).toEqual({ ok: false, error: { kind: 'no_task' } });
   });
 
   it('fill data carries the TOTP code, never the secret, never the API key', async () => {
-    const data = await handlers.getFillData(undefined, frame('https://example.com/2fa'));
+    const data = await content('getFillData', undefined, frame('https://example.com/2fa'));
     const json = JSON.stringify(data);
     expect(json).not.toContain(API_KEY);
     expect(json.toUpperCase()).not.toContain(SECRET);
@@ -120,56 +135,58 @@ describe('content-script senders', () => {
     expect([expected, again]).toContain(data!.totp!.code);
   });
 
-  it('no active task: content scripts get null', async () => {
+  it('no active task: content scripts get nothing', async () => {
     await service.dropActiveTask();
-    expect(await handlers.getFillData(undefined, frame('https://example.com/'))).toBeNull();
+    await expect(content('getFillData', undefined, frame('https://example.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
   });
 
   it('the panel of the task page can complete and fail', async () => {
-    expect(await handlers.panelFail({ reason: '' }, frame('https://example.com/'))).toEqual({ ok: false, error: { kind: 'invalid_input' } });
-    expect(await handlers.panelComplete(undefined, frame('https://www.example.com/'))).toEqual({ ok: true, value: undefined });
+    expect(await content('panelFail', { reason: '' }, frame('https://example.com/'))).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect(await content('panelComplete', undefined, frame('https://www.example.com/'))).toEqual({ ok: true, value: undefined });
     await service.lastFlush();
     expect(api.reports).toEqual([{ id: 't1', kind: 'complete', body: {} }]);
   });
 });
 
 describe('page-facing handlers answer extension pages only', () => {
-  const calls: [keyof Handlers, unknown][] = [
-    ['getState', undefined],
-    ['saveSettings', { apiKey: 'x' }],
-    ['testConnection', { apiBaseUrl: 'https://x.test', apiKey: 'k' }],
-    ['pullTask', undefined],
-    ['verifyActiveTask', undefined],
-    ['completeTask', {}],
-    ['failTask', { reason: 'r' }],
-    ['dropActiveTask', undefined],
-    ['getTotp', undefined],
-    ['retryOutbox', undefined],
-    ['dismissOutboxEntry', { id: 'x' }],
-    ['openTaskSite', undefined],
-    ['fillActiveTab', undefined],
-  ];
+  /** Plausible data for each message; the guard must refuse before any of it is looked at. */
+  const sample: Partial<Record<keyof PageProtocol, unknown>> = {
+    saveSettings: { apiKey: 'x' },
+    testConnection: { apiBaseUrl: 'https://x.test', apiKey: 'k' },
+    completeTask: {},
+    failTask: { reason: 'r' },
+    dismissOutboxEntry: { id: 'x' },
+  };
 
-  it.each(calls)('%s refuses a content script of the task domain', async (type, data) => {
+  it('every message of the page map is registered behind the guard', () => {
+    expect(pageTypes().sort()).toEqual(Object.keys(pageHandlers).sort());
+    expect(pageTypes().length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('each page message refuses a content script of the task domain and other extensions', async () => {
     await pulled();
-    const before = api.calls.length;
-    const h = handlers[type] as (d: unknown, s: SenderInfo) => Promise<unknown>;
-    await expect(h(data, frame('https://example.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
-    await expect(h(data, { url: `chrome-extension://another-extension/popup.html`, id: 'another' })).rejects.toBeInstanceOf(ForbiddenSenderError);
-    expect(api.calls.length).toBe(before);
-    expect(await activeTaskItem.getValue()).not.toBeNull();
+    for (const type of pageTypes()) {
+      const before = api.calls.length;
+      const send = page as (t: keyof PageProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
+      await expect(send(type, sample[type], frame('https://example.com/')), type).rejects.toBeInstanceOf(ForbiddenSenderError);
+      await expect(send(type, sample[type], { url: `chrome-extension://another-extension/popup.html`, id: 'another' }), type).rejects.toBeInstanceOf(
+        ForbiddenSenderError,
+      );
+      expect(api.calls.length, type).toBe(before);
+      expect(await activeTaskItem.getValue(), type).not.toBeNull();
+    }
   });
 
   it('popup.html opened as an ordinary tab is an extension page', async () => {
-    const state = await handlers.getState(undefined, popupTab);
+    const state = await page('getState', undefined, popupTab);
     expect(state).toMatchObject({ configured: true, active: null, outbox: [], history: [] });
     expect(state.settings.apiKey).toBe(API_KEY);
   });
 
   it('getTotp gives the code of the active task', async () => {
-    expect(await handlers.getTotp(undefined, popup)).toBeNull();
+    expect(await page('getTotp', undefined, popup)).toBeNull();
     await pulled();
-    expect((await handlers.getTotp(undefined, popup))?.code).toMatch(/^\d{6}$/);
+    expect((await page('getTotp', undefined, popup))?.code).toMatch(/^\d{6}$/);
   });
 });
 
@@ -178,7 +195,7 @@ describe('settings', () => {
     const paused: OutboxEntry = { id: 'o1', taskId: 't1', domain: 'example.com', kind: 'complete', body: {}, createdAt: 1, attempts: 1, nextAttemptAt: 1, state: 'paused', lastError: { kind: 'unauthorized', status: 401 } };
     api.tasks.get('t1')!.status = 'connecting';
     await outboxItem.setValue([paused]);
-    const r = await handlers.saveSettings({ apiBaseUrl: ' https://api.example.test/api/v1/entity/ ', apiKey: '  new-key  ', language: 'en' }, popup);
+    const r = await page('saveSettings', { apiBaseUrl: ' https://api.example.test/api/v1/entity/ ', apiKey: '  new-key  ', language: 'en' }, popup);
     expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, apiBaseUrl: 'https://api.example.test/api/v1/entity', apiKey: 'new-key', language: 'en' } });
     expect((await settingsItem.getValue()).apiKey).toBe('new-key');
     await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual([]));
@@ -189,50 +206,51 @@ describe('settings', () => {
     [{ apiBaseUrl: 'ftp://x.test' }],
     [{ apiBaseUrl: 'not a url' }],
     [{ apiBaseUrl: 'https://user:pw@x.test/' }],
+    // the API key would cross the open network in clear text
+    [{ apiBaseUrl: 'http://manager.example.com/api/v1/entity' }],
+    [{ apiBaseUrl: 'http://10.0.0.5:8787/api' }],
     [{ language: 'fr' }],
     [{ autofillMode: 'always' }],
     [{ autoSubmitLogin: 'yes' }],
   ])('refuses %j and stores nothing', async (patch) => {
-    expect(await handlers.saveSettings(patch as never, popup)).toEqual({ ok: false, error: { kind: 'invalid_input' } });
+    expect(await page('saveSettings', patch as never, popup)).toEqual({ ok: false, error: { kind: 'invalid_input' } });
     expect((await settingsItem.getValue()).apiKey).toBe(API_KEY);
     expect(mergeSettings(DEFAULT_SETTINGS, patch as never)).toBeNull();
   });
 
   it('testConnection lists with limit 1 and returns the count or the error kind', async () => {
     const seen: { baseUrl: string; apiKey: string }[] = [];
-    const h = createHandlers({
+    const h = createPageHandlers({
       service,
       outbox,
-      extensionBase: EXT,
-      extensionId: fakeBrowser.runtime.id,
-      tabs: { create: async () => undefined, query: async () => [] },
+      tabs: fakeTabs({ create: async () => undefined, query: async () => [] }),
       sendFillNow: async () => null,
       makeClient: (o) => {
         seen.push({ baseUrl: o.baseUrl, apiKey: o.apiKey });
-        return api as ApiClient;
+        return api;
       },
     });
-    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, popup)).toEqual({ ok: true, value: { tasksWaiting: 1 } });
+    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, true)).toEqual({ ok: true, value: { tasksWaiting: 1 } });
     expect(seen).toEqual([{ baseUrl: 'https://x.test', apiKey: 'k' }]);
     api.fail('list', { type: 'error', error: { kind: 'unauthorized', status: 401 } });
-    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, popup)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await h.testConnection({ apiBaseUrl: 'https://x.test', apiKey: 'k' }, true)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     // The real client refuses an unusable URL as a config error.
-    expect(await handlers.testConnection({ apiBaseUrl: 'javascript:1', apiKey: 'k' }, popup)).toMatchObject({ ok: false, error: { kind: 'config' } });
+    expect(await page('testConnection', { apiBaseUrl: 'javascript:1', apiKey: 'k' }, popup)).toMatchObject({ ok: false, error: { kind: 'config' } });
   });
 });
 
 describe('tabs and commands', () => {
   it('openTaskSite opens https://domain/ (or the scheme the task gives)', async () => {
-    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: false, error: { kind: 'no_task' } });
+    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: false, error: { kind: 'no_task' } });
     await pulled();
-    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: true, value: undefined });
     expect(created).toEqual(['https://example.com/']);
     expect(siteUrl('http://plain.test:8080/')).toBe('http://plain.test:8080/');
     expect(siteUrl('www.Example.com')).toBe('https://example.com/');
     // A domain that is no web address says so, instead of a generic error.
     const active = (await activeTaskItem.getValue())!;
     await activeTaskItem.setValue({ ...active, task: { ...active.task, domain: 'github.io' } });
-    expect(await handlers.openTaskSite(undefined, popup)).toEqual({ ok: false, error: { kind: 'bad_domain' } });
+    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: false, error: { kind: 'bad_domain' } });
     expect(created).toEqual(['https://example.com/']);
   });
 
@@ -243,18 +261,17 @@ describe('tabs and commands', () => {
       { id: 2, url: 'https://example.com/old', lastAccessed: 10 },
       { id: 3, url: 'https://sub.example.com/new', lastAccessed: 20 },
     ];
-    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(await page('fillActiveTab', undefined, popup)).toEqual({ ok: true, value: undefined });
     expect(filled).toEqual([3]);
     tabs = [{ id: 1, url: 'https://evil.test/', active: true }];
-    expect(await handlers.fillActiveTab(undefined, popup)).toEqual({ ok: false, error: { kind: 'no_site_tab' } });
+    expect(await page('fillActiveTab', undefined, popup)).toEqual({ ok: false, error: { kind: 'no_site_tab' } });
     expect(filled).toEqual([3]);
   });
 
   it('commands: fill-now only on a task tab; complete-task only with an active task', async () => {
     const deps = (tab: TabInfo | undefined) => ({
       service,
-      handlers,
-      self: popup,
+      handlers: pageHandlers,
       activeTab: async () => tab,
       sendFillNow: async (id: number) => void filled.push(id),
     });

@@ -9,7 +9,8 @@ import {
   OUTBOX_ALARM,
   type Outbox,
 } from '../../../lib/outbox';
-import { historyItem, outboxItem, type HistoryEntry } from '../../../lib/storage';
+import { historyItem, markDelivered, type HistoryEntry } from '../../../lib/task';
+import { outboxItem } from '../../../lib/outbox';
 import { FakeApi, makeTask } from './fake-api';
 
 let clock = 1_800_000_000_000;
@@ -42,8 +43,9 @@ beforeEach(() => {
     },
     now: () => clock,
     random: () => 0, // lowest jitter: delays are exact
+    onAcked: markDelivered, // as the background wires it
   });
-  fakeBrowser.alarms.onAlarm.addListener((a) => outbox.handleAlarm(a));
+  fakeBrowser.alarms.onAlarm.addListener((a) => void outbox.handleAlarm(a));
 });
 
 describe('outbox: saved first, then sent', () => {

@@ -35,7 +35,6 @@ const result: AutofillResult = { page: 'login', filled: [{ role: 'identifier', l
 let current: FillData | null;
 let fillNow: (() => Promise<FillReport | null>) | null;
 let taskChanged: (() => void) | null;
-let reports: FillReport[];
 let deps: TaskPageDeps;
 let observed: ((r: AutofillResult) => void) | null;
 
@@ -44,13 +43,11 @@ beforeEach(() => {
   current = data();
   fillNow = null;
   taskChanged = null;
-  reports = [];
   observed = null;
   deps = {
     doc: document,
     isTop: true,
     getFillData: vi.fn(async () => current),
-    reportFill: (r) => void reports.push(r),
     panelComplete: vi.fn(async () => ({ ok: true as const, value: undefined })),
     panelFail: vi.fn(async () => ({ ok: true as const, value: undefined })),
     onFillNow: (h) => {
@@ -83,13 +80,14 @@ describe('task page controller', () => {
     expect(fillNow).toBeNull();
   });
 
-  it('auto mode observes and fills; results reach the panel and the background', async () => {
+  it('auto mode observes and fills; results reach the panel (and no message goes to the background)', async () => {
     const page = await startTaskPage(deps);
     expect(host()).not.toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
     observed!(result);
     expect(page!.panel!.root.textContent).toContain('Filled 1 fields');
-    expect(reports).toEqual([{ url: document.location.href, filled: 1, skipped: ['no_field'] }]);
+    // Only the first getFillData went out: a pass reports to nobody who would not read it.
+    expect(deps.getFillData).toHaveBeenCalledTimes(1);
   });
 
   it('manual mode fills only on fillNow (forced pass)', async () => {
@@ -116,6 +114,18 @@ describe('task page controller', () => {
     await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
     expect(page!.panel!.root.textContent).toContain('The task has ended.');
     expect(await fillNow?.()).toBeUndefined(); // the fillNow listener was removed
+  });
+
+  it('the background refusing this frame after the task ended counts as the end too', async () => {
+    const stopObserver = vi.fn();
+    deps.autofill.observeAutofill = vi.fn(() => stopObserver);
+    const page = await startTaskPage(deps);
+    deps.getFillData = vi.fn(async () => {
+      throw new Error('forbidden sender');
+    });
+    taskChanged!();
+    await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
+    expect(page!.panel!.root.textContent).toContain('The task has ended.');
   });
 
   it('http pages get the warning', async () => {

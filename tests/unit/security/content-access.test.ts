@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { notifyTaskChanged, restrictStorageToExtension, startBackground } from '../../../lib/background';
+import { notifyTaskChanged, restrictStorageToExtension, startBackground, type NotifyTabsApi } from '../../../lib/background';
 import { removeAllListeners } from '../../../lib/messaging';
 
 /**
@@ -51,7 +51,8 @@ describe('task changes reach content scripts by message, not by storage events',
 
   it('every tab is told; tabs without our script (rejections) are skipped quietly', async () => {
     const sent: number[] = [];
-    const reached = await notifyTaskChanged({ query: async () => [{ id: 1 }, { id: 2 }, {}, { id: 3 }] }, async (id) => {
+    const tabs = { query: async () => [{ id: 1 }, { id: 2 }, {}, { id: 3 }] } as unknown as NotifyTabsApi;
+    const reached = await notifyTaskChanged(tabs, async (id) => {
       sent.push(id);
       if (id === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
     });

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type ApiClient } from '../../../lib/api';
 import { buildFillData, contentScope } from '../../../lib/background';
-import { DEFAULT_SETTINGS, type ActiveTask } from '../../../lib/storage';
-import { isHttpUrl } from '../../../lib/task';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { type ActiveTask } from '../../../lib/task';
+import { isHttpUrl } from '../../../lib/rules';
 
 /**
  * Property-based tests over the three input boundaries: every API answer

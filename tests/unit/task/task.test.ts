@@ -2,8 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiError } from '../../../lib/api';
 import { createOutbox, type Outbox } from '../../../lib/outbox';
-import { activeTaskItem, historyItem, outboxItem, type ActiveTask, type HistoryEntry } from '../../../lib/storage';
-import { checkComplete, checkFail, countToday, createTaskService, type TaskService } from '../../../lib/task';
+import { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from '../../../lib/task';
+import { outboxItem } from '../../../lib/outbox';
+import { checkComplete, checkFail, countToday, markDelivered } from '../../../lib/task';
+import { createTaskService, type TaskService } from '../../../lib/task/service';
 import { FakeApi, makeTask } from '../outbox/fake-api';
 
 let clock = 1_800_000_000_000;
@@ -19,7 +21,7 @@ function setup(tasks = [makeTask('a'), makeTask('b'), makeTask('c')]) {
     if (clientError) throw clientError;
     return api;
   };
-  outbox = createOutbox({ getClient, now: () => clock, random: () => 0 });
+  outbox = createOutbox({ getClient, now: () => clock, random: () => 0, onAcked: markDelivered });
   changes = [];
   service = createTaskService({ getClient, outbox, now: () => clock, onActiveChange: (a) => changes.push(a) });
 }
@@ -243,7 +245,7 @@ describe('pure helpers', () => {
   it('checkComplete / checkFail', () => {
     expect(checkComplete({ linkPost: 'http://plain-http.test/p' })).toEqual({ ok: true, value: { link_post: 'http://plain-http.test/p' } });
     expect(checkComplete({ linkPost: 'https://user:pw@x.test/' })).toEqual({ ok: false, field: 'linkPost' });
-    expect(checkComplete({ linkPost: 42 as unknown as string })).toEqual({ ok: false, field: 'linkPost' });
+    expect(checkComplete({ linkPost: 42 })).toEqual({ ok: false, field: 'linkPost' });
     expect(checkFail({ reason: 'r', note: ' n ' })).toEqual({ ok: true, value: { error_message: 'r', note: 'n' } });
     expect(checkFail({})).toEqual({ ok: false, field: 'reason' });
   });

@@ -1,0 +1,119 @@
+import type { Browser, browser } from 'wxt/browser';
+import { createApiClient, type ApiClient, type ApiClientOptions } from '../api';
+import type { ActionResult, AppState, FillReport, PageProtocol } from '../messaging';
+import { outboxItem, type Outbox } from '../outbox';
+import { getSettings, isConfigured, saveSettings, type Settings } from '../settings';
+import { historyItem, type ActiveTask, type TaskService } from '../task';
+import { toActionError } from '../task/service';
+import { tryCurrentTotp } from '../totp';
+import type { HandlersOf } from './protocol';
+import { contentScope } from './senders';
+import { siteUrl } from './site';
+
+type Tabs = typeof browser.tabs;
+type TabInfo = Browser.tabs.Tab;
+
+export interface PageHandlerDeps {
+  service: TaskService;
+  outbox: Outbox;
+  now?: () => number;
+  tabs: Pick<Tabs, 'create' | 'query'>;
+  /** `tabMessenger.sendMessage('fillNow', undefined, { tabId, frameId: 0 })`. */
+  sendFillNow(tabId: number): Promise<FillReport | null>;
+  makeClient?: (opts: ApiClientOptions) => ApiClient;
+}
+
+/** Page handlers need no context beyond the guard's yes. */
+export type PageHandlers = HandlersOf<PageProtocol, true>;
+
+const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
+const fail = (kind: 'invalid_input' | 'no_task' | 'bad_domain' | 'no_site_tab'): { ok: false; error: { kind: typeof kind } } => ({
+  ok: false,
+  error: { kind },
+});
+
+/** What extension pages (popup, options) may ask. The sender check is the map's guard (./protocol). */
+export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
+  const now = deps.now ?? Date.now;
+  const makeClient = deps.makeClient ?? createApiClient;
+
+  /** The tab to fill: the focused tab if it shows the task's pages, else the task tab used last. */
+  async function findTaskTab(active: ActiveTask): Promise<number | null> {
+    const fits = (tab: TabInfo) => !!tab.url && contentScope({ url: tab.url, tab: {} }, active) !== null;
+    const focused = (await deps.tabs.query({ active: true, lastFocusedWindow: true })).find(fits);
+    if (focused?.id !== undefined) return focused.id;
+    const candidates = (await deps.tabs.query({})).filter(fits).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    return candidates[0]?.id ?? null;
+  }
+
+  return {
+    async getState(): Promise<AppState> {
+      // Opening the popup is a flush trigger; it must not wait for the network.
+      void deps.outbox.flush();
+      const [settings, active, outbox, history] = await Promise.all([
+        getSettings(),
+        deps.service.getActive(),
+        outboxItem.getValue(),
+        historyItem.getValue(),
+      ]);
+      return { settings, configured: isConfigured(settings), active, outbox, history };
+    },
+
+    async saveSettings(patch: Partial<Settings>) {
+      const next = await saveSettings(patch);
+      if (!next) return fail('invalid_input');
+      // New settings may fix a refused key: paused reports go again.
+      void deps.outbox.resume();
+      return ok(next);
+    },
+
+    async testConnection(data) {
+      try {
+        const client = makeClient({ baseUrl: String(data?.apiBaseUrl ?? ''), apiKey: String(data?.apiKey ?? '') });
+        const tasks = await client.listTasks({ limit: 1, status: 'connect' });
+        return ok({ tasksWaiting: tasks.length });
+      } catch (e) {
+        return { ok: false, error: toActionError(e) };
+      }
+    },
+
+    pullTask: () => deps.service.pullTask(),
+    verifyActiveTask: () => deps.service.verifyActiveTask(),
+    completeTask: (data) => deps.service.completeTask(data ?? {}),
+    failTask: (data) => deps.service.failTask(data ?? { reason: '' }),
+    dropActiveTask: () => deps.service.dropActiveTask(),
+
+    async getTotp() {
+      const active = await deps.service.getActive();
+      return tryCurrentTotp(active?.task.twofa, now());
+    },
+
+    async retryOutbox() {
+      void deps.outbox.retryAll();
+      return ok(undefined);
+    },
+
+    async dismissOutboxEntry(data) {
+      if (typeof data?.id !== 'string') return fail('invalid_input');
+      return (await deps.outbox.dismiss(data.id)) ? ok(undefined) : fail('invalid_input');
+    },
+
+    async openTaskSite() {
+      const active = await deps.service.getActive();
+      if (!active) return fail('no_task');
+      const url = siteUrl(active.task.domain);
+      if (!url) return fail('bad_domain');
+      await deps.tabs.create({ url, active: true });
+      return ok(undefined);
+    },
+
+    async fillActiveTab() {
+      const active = await deps.service.getActive();
+      if (!active) return fail('no_task');
+      const tabId = await findTaskTab(active);
+      if (tabId === null) return fail('no_site_tab');
+      await deps.sendFillNow(tabId).catch(() => null);
+      return ok(undefined);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Task } from '../api';
+import type { ReportKind } from '../outbox';
+import { storage } from '../storage';
+
+/** What the extension knows about the task it is working on. */
+export interface ActiveTask {
+  task: Task;
+  /** When start was acknowledged (ms since epoch). */
+  startedAt: number;
+  /** Set when the server no longer agrees the task is ours ("connecting"). */
+  problem?: { kind: 'gone' | 'wrong_status' | 'unverified'; currentStatus?: string; at: number };
+}
+
+/** One finished task, newest first in the history. */
+export interface HistoryEntry {
+  taskId: string;
+  domain: string;
+  outcome: ReportKind;
+  reason?: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Filled in when the outbox hears back. */
+  delivered: boolean;
+}
+
+export const activeTaskItem = storage.defineItem<ActiveTask | null>('local:activeTask', { fallback: null, version: 1 });
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [], version: 1 });
