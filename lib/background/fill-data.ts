@@ -1,7 +1,7 @@
 import type { FillData } from '../messaging';
 import type { Settings } from '../settings';
 import type { ActiveTask } from '../task';
-import { normalizeTaskDomain } from '../domain/registrable';
+import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import { tryCurrentTotp } from '../totp';
 import type { ContentScope } from './senders';
 
@@ -12,9 +12,11 @@ import type { ContentScope } from './senders';
  */
 export function buildFillData(active: ActiveTask, settings: Settings, scope: ContentScope, now: number = Date.now()): FillData {
   const task = active.task;
+  const domain = normalizeTaskDomain(task.domain) ?? '';
   const common = {
     taskId: task.id,
-    domain: normalizeTaskDomain(task.domain) ?? '',
+    domain,
+    hostReach: domain ? hostReach(domain) : ('exact' as const),
     totp: tryCurrentTotp(task.twofa, now),
     autofillMode: settings.autofillMode,
     autoSubmitLogin: settings.autoSubmitLogin,

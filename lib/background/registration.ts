@@ -1,5 +1,5 @@
 import type { browser } from 'wxt/browser';
-import { normalizeTaskDomain } from '../domain/registrable';
+import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import type { ActiveTask } from '../task';
 
 /** The built file of entrypoints/task.content (WXT output path). */
@@ -13,11 +13,16 @@ export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
 export type ScriptingApi = Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>;
 export type TabsApi = Pick<typeof browser.tabs, 'query'>;
 
-/** Match patterns for the task's domain and its subdomains (any port), plus Google's sign-in. */
+/**
+ * Match patterns for the task's domain and its subdomains (any port), plus
+ * Google's sign-in; on a tenant space (alice.tumblr.com) the host and its
+ * `www.` twin only, never a sibling tenant.
+ */
 export function matchesFor(active: ActiveTask): string[] | null {
   const domain = normalizeTaskDomain(active.task.domain);
   if (!domain) return null;
-  return [`*://${domain}/*`, `*://*.${domain}/*`, GOOGLE_SIGN_IN_MATCH];
+  const site = hostReach(domain) === 'exact' ? [`*://${domain}/*`, `*://www.${domain}/*`] : [`*://${domain}/*`, `*://*.${domain}/*`];
+  return [...site, GOOGLE_SIGN_IN_MATCH];
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
+import type { HostReach } from '../domain';
 import type { OutboxEntry } from '../outbox';
 import type { Settings } from '../settings';
 import type { ActiveTask, HistoryEntry } from '../task';
@@ -44,6 +45,8 @@ export interface FillData {
   scope: 'task' | 'gmail';
   taskId: string;
   domain: string;
+  /** How far from `domain` the data may be used (lib/domain `HostReach`). */
+  hostReach: HostReach;
   username: string;
   email: string;
   password: string;

@@ -36,8 +36,19 @@ function toReport(doc: Document, r: AutofillResult): FillReport {
  * its data and does nothing at all when there is none; fills automatically or
  * on request; shows the panel in the top frame; stops when the task ends.
  */
+/** An embedded frame smaller than this is no place for a login a person could see (DESIGN "Frames"). */
+export const MIN_FRAME_WIDTH = 100;
+export const MIN_FRAME_HEIGHT = 50;
+
+function frameUsable(doc: Document): boolean {
+  const win = doc.defaultView;
+  return !!win && win.innerWidth >= MIN_FRAME_WIDTH && win.innerHeight >= MIN_FRAME_HEIGHT;
+}
+
 export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null> {
   const { doc, autofill } = deps;
+  // A frame (already checked by the background against the tab's top page) must also be visible at a usable size.
+  if (!deps.isTop && !frameUsable(doc)) return null;
   const first = await deps.getFillData().catch(() => null);
   if (!first) return null;
 

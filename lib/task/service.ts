@@ -1,6 +1,7 @@
 import { isApiError, type ApiClient, type ApiErrorInit } from '../api';
 import type { ActionError, ActionResult } from '../messaging';
 import type { Outbox, ReportKind } from '../outbox';
+import { LINKS_MAX } from '../rules';
 import { update, withStorageLock, write } from '../storage';
 import { addHistory } from './history';
 import { activeTaskItem, historyItem, type ActiveTask } from './store';
@@ -35,6 +36,17 @@ export function toActionError(e: unknown): ActionError {
     return { kind: e.kind, detail };
   }
   return { kind: 'invalid_response' };
+}
+
+/**
+ * At most LINKS_MAX links are kept (API.md: 0–150); the rest are counted so
+ * the worker is told, and never reach a page or a fill pass.
+ */
+export function withLinkCap(active: ActiveTask): ActiveTask {
+  const links = active.task.entity_connect ?? [];
+  const { linksDropped: _previous, ...rest } = active;
+  if (links.length <= LINKS_MAX) return rest;
+  return { ...rest, task: { ...active.task, entity_connect: links.slice(0, LINKS_MAX) }, linksDropped: links.length - LINKS_MAX };
 }
 
 const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
@@ -101,7 +113,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
           // would strand it in `connecting` with nobody working on it.
           if (!(isApiError(e) && e.retryable && (await startedAnyway(client, task.id)))) throw e;
         }
-        const active: ActiveTask = { task: { ...task, status: 'connecting' }, startedAt: now() };
+        const active: ActiveTask = withLinkCap({ task: { ...task, status: 'connecting' }, startedAt: now() });
         // A pull racing a restore/another pull must not overwrite a task we already hold.
         const stored = await replaceActive((current) => current === null, active);
         if (!stored) return err('busy');
@@ -177,7 +189,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       let next: ActiveTask;
       try {
         const fresh = await client.getTask(active.task.id, { status: 'connecting' });
-        next = { task: { ...active.task, ...fresh }, startedAt: active.startedAt };
+        next = withLinkCap({ task: { ...active.task, ...fresh }, startedAt: active.startedAt });
       } catch (e) {
         if (!isApiError(e)) return { ok: false, error: toActionError(e) };
         const at = now();

@@ -9,6 +9,8 @@ export interface ActiveTask {
   startedAt: number;
   /** Set when the server no longer agrees the task is ours ("connecting"). */
   problem?: { kind: 'gone' | 'wrong_status' | 'unverified'; currentStatus?: string; at: number };
+  /** Links beyond LINKS_MAX (lib/rules) that the API sent and the extension left out. */
+  linksDropped?: number;
 }
 
 /** One finished task, newest first in the history. */

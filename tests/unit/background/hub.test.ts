@@ -107,6 +107,35 @@ describe('content-script senders', () => {
     expect(await activeTaskItem.getValue()).not.toBeNull();
   });
 
+  describe('embedded frames: the tab\'s top-level page decides first', () => {
+    const inTab = (frameUrl: string, topUrl: string): SenderInfo => ({ id: fakeBrowser.runtime.id, url: frameUrl, tab: { id: 3, url: topUrl }, frameId: 5 });
+
+    it('a frame of the task host inside a task page over https is filled', async () => {
+      expect(await content('getFillData', undefined, inTab('https://login.example.com/', 'https://example.com/account'))).toMatchObject({ scope: 'task' });
+      // the task's own plain-http site may frame its own http login
+      expect(await content('getFillData', undefined, inTab('http://login.example.com/', 'http://example.com/'))).toMatchObject({ scope: 'task' });
+    });
+
+    it.each([
+      // an unrelated page (a network attacker can inject one) framing the task's http login
+      ['http://login-7f3a.example.com/', 'http://news.unrelated.test/'],
+      ['https://login.example.com/', 'https://evil.test/'],
+      // plain http frame inside an https task page
+      ['http://login.example.com/', 'https://example.com/'],
+      // Google's sign-in is never served to a frame
+      ['https://accounts.google.com/signin', 'https://example.com/'],
+      ['https://evil.test/', 'https://example.com/'],
+    ])('%s inside %s gets nothing', async (frameUrl, topUrl) => {
+      await expect(content('getFillData', undefined, inTab(frameUrl, topUrl))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    });
+
+    it('a frame whose tab URL the browser did not give is refused', async () => {
+      await expect(content('getFillData', undefined, { url: 'https://login.example.com/', tab: { id: 3 }, frameId: 2 })).rejects.toBeInstanceOf(
+        ForbiddenSenderError,
+      );
+    });
+  });
+
   it('a sender without a tab (not a content script) gets nothing', async () => {
     await expect(content('getFillData', undefined, { url: 'https://example.com/' })).rejects.toBeInstanceOf(ForbiddenSenderError);
   });
@@ -128,7 +157,7 @@ describe('content-script senders', () => {
     expect(json.toUpperCase()).not.toContain(SECRET);
     expect(json).not.toContain('twofa');
     expect(Object.keys(data!).sort()).toEqual(
-      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'email', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
+      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'hostReach', 'email', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
     );
     const expected = currentTotp(SECRET).code;
     const again = currentTotp(SECRET).code; // window boundary: accept either side
@@ -246,7 +275,10 @@ describe('tabs and commands', () => {
     expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: true, value: undefined });
     expect(created).toEqual(['https://example.com/']);
     expect(siteUrl('http://plain.test:8080/')).toBe('http://plain.test:8080/');
-    expect(siteUrl('www.Example.com')).toBe('https://example.com/');
+    expect(siteUrl('www.Example.com')).toBe('https://www.example.com/');
+    // what the worker sees is where the tab goes: no user info hiding another host
+    expect(siteUrl('example.com@evil.test')).toBeNull();
+    expect(siteUrl('https://example.com@evil.test/')).toBeNull();
     // A domain that is no web address says so, instead of a generic error.
     const active = (await activeTaskItem.getValue())!;
     await activeTaskItem.setValue({ ...active, task: { ...active.task, domain: 'github.io' } });

@@ -55,6 +55,11 @@ describe('content-script registration', () => {
     expect(matchesFor(active('com'))).toBeNull(); // a bare public suffix never becomes a pattern
   });
 
+  it('a tenant space of a hosting platform matches its host and www twin only, never a sibling tenant', () => {
+    expect(matchesFor(active('alice.tumblr.com'))).toEqual(['*://alice.tumblr.com/*', '*://www.alice.tumblr.com/*', 'https://accounts.google.com/*']);
+    expect(matchesFor(active('https://alice.github.io/'))).toEqual(['*://alice.github.io/*', '*://www.alice.github.io/*', 'https://accounts.google.com/*']);
+  });
+
   it('registers on task start with allFrames at document_idle, and unregisters at the end', async () => {
     await syncContentScripts(active('example.com'), scripting.api);
     expect(scripting.registered).toEqual([

@@ -18,6 +18,7 @@ const data = (over: Partial<FillData> = {}): FillData => ({
   scope: 'task',
   taskId: 't1',
   domain: 'example.com',
+  hostReach: 'subdomains',
   username: 'u',
   email: 'e@x.test',
   password: 'p',
@@ -103,6 +104,23 @@ describe('task page controller', () => {
     expect(page!.panel).toBeNull();
     expect(host()).toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalled();
+  });
+
+  it('a frame too small to be seen (a 2×2 px trap) does nothing at all', async () => {
+    const win = document.defaultView!;
+    const size = { w: win.innerWidth, h: win.innerHeight };
+    try {
+      Object.defineProperty(win, 'innerWidth', { value: 2, configurable: true });
+      Object.defineProperty(win, 'innerHeight', { value: 2, configurable: true });
+      expect(await startTaskPage({ ...deps, isTop: false })).toBeNull();
+      expect(deps.getFillData).not.toHaveBeenCalled();
+      expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
+      // the top page is judged by the visibility of its fields, not by the window size
+      expect(await startTaskPage({ ...deps, isTop: true })).not.toBeNull();
+    } finally {
+      Object.defineProperty(win, 'innerWidth', { value: size.w, configurable: true });
+      Object.defineProperty(win, 'innerHeight', { value: size.h, configurable: true });
+    }
   });
 
   it('the task ending elsewhere stops filling and tells the worker', async () => {

@@ -5,7 +5,7 @@ import { createOutbox, type Outbox } from '../../../lib/outbox';
 import { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from '../../../lib/task';
 import { outboxItem } from '../../../lib/outbox';
 import { checkComplete, checkFail, countToday, markDelivered } from '../../../lib/task';
-import { createTaskService, type TaskService } from '../../../lib/task/service';
+import { createTaskService, withLinkCap, type TaskService } from '../../../lib/task/service';
 import { FakeApi, makeTask } from '../outbox/fake-api';
 
 let clock = 1_800_000_000_000;
@@ -269,5 +269,25 @@ describe('double reports', () => {
     expect(await historyItem.getValue()).toHaveLength(1);
     await service.lastFlush();
     expect(api.reports).toHaveLength(1);
+  });
+});
+
+describe('a task with more links than the API allows', () => {
+  it('keeps the first 150 and says how many were left out (no 300,000-link fill passes)', async () => {
+    const links = Array.from({ length: 300_000 }, (_, i) => `https://site${i}.example/u/jane`);
+    api.tasks.set('big', makeTask('big', { entity_connect: links }));
+    for (const id of [...api.tasks.keys()]) if (id !== 'big') api.tasks.delete(id);
+    const r = await service.pullTask();
+    expect(r.ok).toBe(true);
+    const active = (await activeTaskItem.getValue())!;
+    expect(active.task.entity_connect).toHaveLength(150);
+    expect(active.task.entity_connect![149]).toBe(links[149]);
+    expect(active.linksDropped).toBe(299_850);
+  });
+
+  it('a task within the limit carries no count', () => {
+    const active = withLinkCap({ task: makeTask('t', { entity_connect: ['https://a.example/'] }), startedAt: 1 });
+    expect(active.linksDropped).toBeUndefined();
+    expect(active.task.entity_connect).toEqual(['https://a.example/']);
   });
 });
