@@ -312,9 +312,10 @@ for (const page of corpus) {
         // Positive signal: the panel shows a finished fill pass (also for "nothing filled" pages).
         await expect.poll(async () => (await readPanel(cdp))?.updated ?? false, { message: 'the panel reports a fill pass' }).toBe(true);
       } else {
-        // A look-alike host: no script may run here. Positive signal that the extension is
-        // at work in this very tab: a frame of the task's real domain, added after this page
-        // loaded, gets filled; by then the top frame's own (document_idle) turn is long past.
+        // A look-alike host: no script may run here. Positive signal that the extension is at
+        // work: a tab of the task's real domain opened after this page loaded gets filled; by
+        // then this tab's own (document_idle) turn is long past. A frame of the real domain
+        // inside the look-alike gets nothing either (DESIGN "Frames": the top page decides).
         const control = sandbox.siteUrl(d.domain, page.servedPath);
         await tab.evaluate((src) => {
           const f = document.createElement('iframe');
@@ -322,8 +323,11 @@ for (const page of corpus) {
           f.src = src;
           document.body.append(f);
         }, control);
-        const frame = tab.frameLocator('#__ec_control_frame');
-        await expect(frame.locator('[data-ec-autofilled]').first()).toBeAttached();
+        const controlTab = await ext.context.newPage();
+        await controlTab.goto(control);
+        await expect(controlTab.locator('[data-ec-autofilled]').first()).toBeAttached();
+        await controlTab.close();
+        expect(await tab.frameLocator('#__ec_control_frame').locator('[data-ec-autofilled]').count(), 'no field marked in a task frame inside a look-alike').toBe(0);
         expect(await readPanel(cdp), 'no panel on a look-alike host').toBeNull();
         expect(await tab.locator('[data-ec-autofilled]').count(), 'no field marked on a look-alike host').toBe(0);
       }
