@@ -8,10 +8,11 @@ import { LanguageSelect } from '../shared/LanguageSelect';
 import { StatusMessage, type Status } from '../shared/StatusMessage';
 import { useAppState } from '../shared/useAppState';
 
-type Form = Omit<Settings, 'language'>;
+/** What the options page edits: the language is saved on its own, the panel's place belongs to the panel. */
+type Form = Omit<Settings, 'language' | 'panel'>;
 
 function formOf(settings: Settings): Form {
-  const { language: _language, ...rest } = settings;
+  const { language: _language, panel: _panel, ...rest } = settings;
   return rest;
 }
 

@@ -11,7 +11,7 @@ export default defineContentScript({
   main(ctx) {
     // Registration and injection into open tabs can both reach one page: run once.
     const flag = Symbol.for('entity-connect.task-page');
-    const scope = globalThis as unknown as Record<symbol, boolean>;
+    const scope: Record<symbol, boolean | undefined> = globalThis;
     if (scope[flag]) return;
     scope[flag] = true;
 
@@ -19,8 +19,9 @@ export default defineContentScript({
       doc: document,
       isTop: window.top === window,
       getFillData: () => contentMessenger.sendMessage('getFillData'),
-      panelComplete: () => contentMessenger.sendMessage('panelComplete'),
-      panelFail: (reason) => contentMessenger.sendMessage('panelFail', { reason }),
+      getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),
+      savePanelPrefs: (prefs) => contentMessenger.sendMessage('savePanelPrefs', prefs),
+      openPopup: () => contentMessenger.sendMessage('openPopup'),
       onFillNow: (handler) => tabMessenger.onMessage('fillNow', handler),
       // Not the storage change events: they would hand every change of the extension's
       // local storage (the API key, the task's passwords) to this content script, and the

@@ -1,5 +1,6 @@
 import type { ContentProtocol } from '../messaging';
-import { getSettings } from '../settings';
+import { panelText } from '../i18n';
+import { getSettings, saveSettings } from '../settings';
 import type { ActiveTask, TaskService } from '../task';
 import { buildFillData } from './fill-data';
 import type { HandlersOf } from './protocol';
@@ -22,19 +23,33 @@ export function contentGuard(service: Pick<TaskService, 'getActive'>) {
   };
 }
 
-export function createContentHandlers(deps: { service: TaskService; now?: () => number }): ContentHandlers {
+export interface ContentHandlerDeps {
+  service: TaskService;
+  now?: () => number;
+  /** Opens the extension's popup (the toolbar popup, or the popup page in a small window). */
+  openPopup(): Promise<void>;
+}
+
+/**
+ * What a task frame may ask. Nothing here reports a task: Complete and Fail
+ * are made on extension surfaces only, which no page can style or click.
+ */
+export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers {
   const now = deps.now ?? Date.now;
   return {
     async getFillData(_data, { scope, active }) {
       return buildFillData(active, await getSettings(), scope, now());
     },
-    async panelComplete(_data, { scope }) {
-      if (scope !== 'task') return { ok: false, error: { kind: 'no_task' } };
-      return deps.service.completeTask({});
+    async getPanelSetup() {
+      const settings = await getSettings();
+      return { text: panelText(settings.language), prefs: settings.panel };
     },
-    async panelFail(data, { scope }) {
-      if (scope !== 'task') return { ok: false, error: { kind: 'no_task' } };
-      return deps.service.failTask({ reason: typeof data?.reason === 'string' ? data.reason : '' });
+    async savePanelPrefs(prefs) {
+      // Validated like any settings change; a bad value changes nothing.
+      await saveSettings({ panel: prefs });
+    },
+    async openPopup() {
+      await deps.openPopup();
     },
   };
 }

@@ -12,6 +12,7 @@ import { notifyTaskChanged, restrictStorageToExtension } from './content-access'
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
 import { syncContentScripts } from './registration';
+import { openPopup } from './popup';
 import { pageGuard } from './senders';
 
 export { computeBadge, badgeTitle, applyBadge } from './badge';
@@ -20,9 +21,10 @@ export { buildFillData } from './fill-data';
 export { contentScope, isExtensionPage, pageGuard } from './senders';
 export type { ContentScope, SenderInfo } from './senders';
 export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
-export { createContentHandlers, contentGuard, type ContentHandlers, type ContentContext } from './content-handlers';
+export { createContentHandlers, contentGuard, type ContentHandlers, type ContentContext, type ContentHandlerDeps } from './content-handlers';
 export { registerGuarded, ForbiddenSenderError, type HandlersOf, type SenderGuard } from './protocol';
 export { siteUrl } from './site';
+export { openPopup } from './popup';
 export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, GOOGLE_SIGN_IN_MATCH } from './registration';
 export type { ScriptingApi, TabsApi } from './registration';
 export { runCommand } from './commands';
@@ -82,7 +84,7 @@ export function startBackground(): { ready: Promise<void> } {
   const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow });
 
   registerGuarded(pageMessenger, pageHandlers, pageGuard(extensionBase, browser.runtime.id));
-  registerGuarded(contentMessenger, createContentHandlers({ service }), contentGuard(service));
+  registerGuarded(contentMessenger, createContentHandlers({ service, openPopup: () => openPopup(browser) }), contentGuard(service));
   // The badge's tooltip follows the chosen language.
   settingsItem.watch(() => refreshBadge());
   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));

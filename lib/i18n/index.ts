@@ -42,6 +42,14 @@ export function t<K extends MessageKey>(lang: Language, key: K, ...args: ParamAr
   );
 }
 
+/** The in-page panel's sentences in one language (sent to the content script, which has no catalogue). */
+export function panelText(lang: Language): Record<Extract<MessageKey, `panel.${string}`>, string> {
+  const catalogue = catalogues[resolveLanguage(lang)];
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(vi) as MessageKey[]) if (key.startsWith('panel.')) out[key] = catalogue[key] ?? vi[key];
+  return out as Record<Extract<MessageKey, `panel.${string}`>, string>;
+}
+
 /** Every `{placeholder}` name in a template, sorted (used by the parity test). */
 export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

@@ -10,7 +10,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
 import type { HostReach } from '../domain';
 import type { OutboxEntry } from '../outbox';
-import type { Settings } from '../settings';
+import type { PanelText } from '../panel';
+import type { PanelPrefs, Settings } from '../settings';
 import type { ActiveTask, HistoryEntry } from '../task';
 
 /** What the popup and options page render. Secrets are included only for extension pages. */
@@ -86,8 +87,11 @@ export interface PageProtocol {
 /** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
 export interface ContentProtocol {
   getFillData(): FillData | null;
-  panelComplete(): ActionResult;
-  panelFail(data: { reason: string }): ActionResult;
+  /** The panel's sentences in the worker's language and where the worker keeps it; asked once per page. */
+  getPanelSetup(): { text: PanelText; prefs: PanelPrefs };
+  savePanelPrefs(data: PanelPrefs): void;
+  /** The panel's way to the popup, where the task is reported. */
+  openPopup(): void;
 }
 
 /** Background → content script of one tab. */

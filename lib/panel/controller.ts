@@ -1,15 +1,18 @@
 import type { AutofillResult } from '../autofill';
-import type { ActionResult, FillData, FillReport } from '../messaging';
-import { createPanel, type Panel, type PanelOptions } from './panel';
+import type { FillData, FillReport } from '../messaging';
+import type { PanelPrefs } from '../settings';
+import type { PanelText } from './text';
+import { createPanel, type Panel, type PanelOptions } from './view';
 
-/** What the content script wires in (messaging, storage events, the autofill engine). */
+/** What the content script wires in (messaging, the autofill engine). */
 export interface TaskPageDeps {
   doc: Document;
   /** Only the top frame shows the panel. */
   isTop: boolean;
   getFillData(): Promise<FillData | null>;
-  panelComplete(): Promise<ActionResult>;
-  panelFail(reason: string): Promise<ActionResult>;
+  getPanelSetup(): Promise<{ text: PanelText; prefs: PanelPrefs }>;
+  savePanelPrefs(prefs: PanelPrefs): Promise<unknown>;
+  openPopup(): Promise<unknown>;
   /** Registers the answer to the background's `fillNow`. */
   onFillNow(handler: () => Promise<FillReport | null>): () => void;
   /** Called when the active task may have changed (the background's `taskChanged`). */
@@ -23,8 +26,18 @@ export interface TaskPageDeps {
 }
 
 export interface TaskPage {
-  panel: Panel | null;
+  /** Resolves once the panel is shown (null in frames, or when the setup could not be had). */
+  panel: Promise<Panel | null>;
   stop(): void;
+}
+
+/** An embedded frame smaller than this is no place for a login a person could see (DESIGN "Frames"). */
+export const MIN_FRAME_WIDTH = 100;
+export const MIN_FRAME_HEIGHT = 50;
+
+function frameUsable(doc: Document): boolean {
+  const win = doc.defaultView;
+  return !!win && win.innerWidth >= MIN_FRAME_WIDTH && win.innerHeight >= MIN_FRAME_HEIGHT;
 }
 
 function toReport(doc: Document, r: AutofillResult): FillReport {
@@ -35,16 +48,8 @@ function toReport(doc: Document, r: AutofillResult): FillReport {
  * One page of the task's site (or Google's sign-in): asks the background for
  * its data and does nothing at all when there is none; fills automatically or
  * on request; shows the panel in the top frame; stops when the task ends.
+ * The first fill never waits for the panel: its sentences arrive in parallel.
  */
-/** An embedded frame smaller than this is no place for a login a person could see (DESIGN "Frames"). */
-export const MIN_FRAME_WIDTH = 100;
-export const MIN_FRAME_HEIGHT = 50;
-
-function frameUsable(doc: Document): boolean {
-  const win = doc.defaultView;
-  return !!win && win.innerWidth >= MIN_FRAME_WIDTH && win.innerHeight >= MIN_FRAME_HEIGHT;
-}
-
 export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null> {
   const { doc, autofill } = deps;
   // A frame (already checked by the background against the tab's top page) must also be visible at a usable size.
@@ -53,10 +58,14 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   if (!first) return null;
 
   let stopped = false;
+  let ended = false;
   let stopObserver: (() => void) | null = null;
+  let panel: Panel | null = null;
+  let lastResult: AutofillResult | null = null;
   const cleanups: (() => void)[] = [];
 
   const show = (r: AutofillResult) => {
+    lastResult = r;
     panel?.update(r);
   };
 
@@ -69,39 +78,36 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     return toReport(doc, r);
   };
 
-  const panel: Panel | null = deps.isTop
-    ? createPanel(
-        {
-          doc,
-          lang: first.language,
-          domain: first.domain,
-          scope: first.scope,
-          insecure: doc.location?.protocol === 'http:',
-          ...deps.panelOptions,
+  const panelReady: Promise<Panel | null> = deps.isTop
+    ? deps.getPanelSetup().then(
+        ({ text, prefs }) => {
+          if (stopped && !ended) return null;
+          panel = createPanel(
+            { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', ...deps.panelOptions },
+            {
+              fillAgain: fillNow,
+              undo: () => autofill.undoAutofill(doc),
+              openPopup: () => deps.openPopup().catch(() => undefined),
+              savePrefs: (p) => deps.savePanelPrefs(p).catch(() => undefined),
+            },
+          );
+          if (lastResult) panel.update(lastResult);
+          if (ended) panel.ended();
+          return panel;
         },
-        {
-          fillAgain: fillNow,
-          undo: () => autofill.undoAutofill(doc),
-          complete: async () => {
-            const r = await deps.panelComplete();
-            if (r.ok) stop(false);
-            return r;
-          },
-          fail: async (reason) => {
-            const r = await deps.panelFail(reason);
-            if (r.ok) stop(false);
-            return r;
-          },
-        },
+        () => null,
       )
-    : null;
+    : Promise.resolve(null);
 
   function stop(removePanel = true) {
     if (stopped) return;
     stopped = true;
     stopObserver?.();
     for (const c of cleanups) c();
-    if (removePanel) panel?.destroy();
+    if (removePanel) {
+      panel?.destroy();
+      panel = null;
+    }
   }
 
   cleanups.push(deps.onFillNow(fillNow));
@@ -114,6 +120,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
         .then((data) => {
           // The task ended (reported from the popup, by shortcut, or dropped): stop filling, say so.
           if (!data || data.taskId !== first.taskId) {
+            ended = true;
             stop(false);
             panel?.ended();
           }
@@ -123,5 +130,5 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
 
   if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, deps.getFillData, show);
 
-  return { panel, stop: () => stop(true) };
+  return { panel: panelReady, stop: () => stop(true) };
 }

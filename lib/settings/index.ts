@@ -9,6 +9,12 @@ import { checkApiBaseUrl } from '../rules';
 export type Language = 'vi' | 'en';
 export type AutofillMode = 'auto' | 'manual';
 
+/** Where the in-page panel sits and whether it is folded (the worker's choice, kept across pages). */
+export interface PanelPrefs {
+  corner: 'br' | 'bl' | 'tr' | 'tl';
+  collapsed: boolean;
+}
+
 export interface Settings {
   apiBaseUrl: string;
   apiKey: string;
@@ -16,6 +22,7 @@ export interface Settings {
   autofillMode: AutofillMode;
   autoSubmitLogin: boolean;
   appendLinksToBio: boolean;
+  panel: PanelPrefs;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autofillMode: 'auto',
   autoSubmitLogin: false,
   appendLinksToBio: true,
+  panel: { corner: 'br', collapsed: false },
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -57,6 +65,11 @@ export function mergeSettings(current: Settings, patch: Partial<Settings>): Sett
   if (patch.autofillMode !== undefined) {
     if (patch.autofillMode !== 'auto' && patch.autofillMode !== 'manual') return null;
     next.autofillMode = patch.autofillMode;
+  }
+  if (patch.panel !== undefined) {
+    const p = patch.panel as Partial<PanelPrefs> | null;
+    if (!p || typeof p !== 'object' || !['br', 'bl', 'tr', 'tl'].includes(p.corner as string) || typeof p.collapsed !== 'boolean') return null;
+    next.panel = { corner: p.corner!, collapsed: p.collapsed };
   }
   for (const key of ['autoSubmitLogin', 'appendLinksToBio'] as const) {
     if (patch[key] !== undefined) {

@@ -6,6 +6,7 @@ import {
   createContentHandlers,
   createPageHandlers,
   ForbiddenSenderError,
+  openPopup,
   pageGuard,
   runCommand,
   siteUrl,
@@ -40,6 +41,8 @@ let pageHandlers: PageHandlers;
 let page: ReturnType<typeof wire<PageProtocol, true>>['send'];
 let content: ReturnType<typeof wire<ContentProtocol, unknown>>['send'];
 let pageTypes: () => (keyof PageProtocol)[];
+let contentTypes: () => (keyof ContentProtocol)[];
+let popupsOpened: number;
 let created: string[];
 let filled: number[];
 let tabs: TabInfo[];
@@ -71,7 +74,10 @@ beforeEach(async () => {
   const pageWire = wire<PageProtocol, true>(pageHandlers, pageGuard(EXT, fakeBrowser.runtime.id));
   page = pageWire.send;
   pageTypes = pageWire.types;
-  content = wire<ContentProtocol, unknown>(createContentHandlers({ service }) as never, contentGuard(service)).send;
+  popupsOpened = 0;
+  const contentWire = wire<ContentProtocol, unknown>(createContentHandlers({ service, openPopup: async () => void (popupsOpened += 1) }) as never, contentGuard(service));
+  content = contentWire.send;
+  contentTypes = contentWire.types;
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiKey: API_KEY });
 });
 
@@ -102,8 +108,12 @@ describe('content-script senders', () => {
     'about:blank',
   ])('%s gets nothing', async (url) => {
     await expect(content('getFillData', undefined, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
-    await expect(content('panelComplete', undefined, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
-    await expect(content('panelFail', { reason: 'x' }, frame(url))).rejects.toBeInstanceOf(ForbiddenSenderError);
+    for (const type of contentTypes()) {
+      const send = content as (t: keyof ContentProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
+      await expect(send(type, { corner: 'tl', collapsed: true }, frame(url)), type).rejects.toBeInstanceOf(ForbiddenSenderError);
+    }
+    expect(popupsOpened).toBe(0);
+    expect((await settingsItem.getValue()).panel).toEqual(DEFAULT_SETTINGS.panel);
     expect(await activeTaskItem.getValue()).not.toBeNull();
   });
 
@@ -146,8 +156,7 @@ describe('content-script senders', () => {
     expect(data?.totp?.code).toMatch(/^\d{6}$/);
     await expect(content('getFillData', undefined, frame('http://accounts.google.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
     await expect(content('getFillData', undefined, frame('https://accounts.google.com.evil.test/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
-    // Google's frame cannot report the task.
-    expect(await content('panelComplete', undefined, frame('https://accounts.google.com/'))).toEqual({ ok: false, error: { kind: 'no_task' } });
+
   });
 
   it('fill data carries the TOTP code, never the secret, never the API key', async () => {
@@ -169,11 +178,33 @@ describe('content-script senders', () => {
     await expect(content('getFillData', undefined, frame('https://example.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
   });
 
-  it('the panel of the task page can complete and fail', async () => {
-    expect(await content('panelFail', { reason: '' }, frame('https://example.com/'))).toEqual({ ok: false, error: { kind: 'invalid_input' } });
-    expect(await content('panelComplete', undefined, frame('https://www.example.com/'))).toEqual({ ok: true, value: undefined });
+  it('a task frame cannot report the task: no content message completes or fails', async () => {
+    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'openPopup', 'savePanelPrefs']);
+    for (const type of contentTypes()) {
+      const send = content as (t: keyof ContentProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
+      await send(type, { corner: 'tl', collapsed: true }, frame('https://example.com/'));
+    }
     await service.lastFlush();
-    expect(api.reports).toEqual([{ id: 't1', kind: 'complete', body: {} }]);
+    expect(api.reports).toEqual([]);
+    expect(await activeTaskItem.getValue()).not.toBeNull();
+  });
+
+  it('the panel gets its sentences in the worker language and keeps the worker choices (validated)', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiKey: API_KEY, language: 'en' });
+    const setup = await content('getPanelSetup', undefined, frame('https://example.com/'));
+    expect(setup.text['panel.fillAgain']).toBe('Fill again');
+    expect(Object.keys(setup.text).every((k) => k.startsWith('panel.'))).toBe(true);
+    expect(JSON.stringify(setup)).not.toContain(API_KEY);
+    await content('savePanelPrefs', { corner: 'tl', collapsed: true }, frame('https://example.com/'));
+    expect((await settingsItem.getValue()).panel).toEqual({ corner: 'tl', collapsed: true });
+    await content('savePanelPrefs', { corner: 'middle', collapsed: 'yes' } as never, frame('https://example.com/'));
+    expect((await settingsItem.getValue()).panel).toEqual({ corner: 'tl', collapsed: true });
+    expect((await settingsItem.getValue()).apiKey).toBe(API_KEY);
+  });
+
+  it('the way to the popup opens it', async () => {
+    await content('openPopup', undefined, frame('https://example.com/'));
+    expect(popupsOpened).toBe(1);
   });
 });
 
@@ -334,5 +365,26 @@ describe('badge', () => {
     expect(computeBadge(null, [entry('pending'), entry('paused')]).state).toBe('paused');
     expect(computeBadge({ ...active, problem: { kind: 'gone', at: 1 } }, []).state).toBe('problem');
     expect(computeBadge(null, [entry('dead')]).state).toBe('problem');
+  });
+});
+
+describe('the way to the popup', () => {
+  it('the toolbar popup where the browser allows it, else the popup page in a small window', async () => {
+    const windows: unknown[] = [];
+    const api = (open?: () => Promise<void>) =>
+      ({
+        action: open ? { openPopup: open } : undefined,
+        windows: { create: async (o: unknown) => void windows.push(o) },
+        runtime: { getURL: (p: string) => `${EXT}${p.slice(1)}` },
+      }) as unknown as Parameters<typeof openPopup>[0];
+    let opened = 0;
+    await openPopup(api(async () => void (opened += 1)));
+    expect([opened, windows.length]).toEqual([1, 0]);
+    await openPopup(api(async () => Promise.reject(new Error('openPopup requires a user gesture'))));
+    await openPopup(api());
+    expect(windows).toEqual([
+      expect.objectContaining({ url: `${EXT}popup.html`, type: 'popup' }),
+      expect.objectContaining({ url: `${EXT}popup.html`, type: 'popup' }),
+    ]);
   });
 });

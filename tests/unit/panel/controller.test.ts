@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AutofillResult } from '../../../lib/autofill';
+import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
 import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/panel';
 
@@ -49,8 +50,9 @@ beforeEach(() => {
     doc: document,
     isTop: true,
     getFillData: vi.fn(async () => current),
-    panelComplete: vi.fn(async () => ({ ok: true as const, value: undefined })),
-    panelFail: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    getPanelSetup: vi.fn(async () => ({ text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } })),
+    savePanelPrefs: vi.fn(async () => undefined),
+    openPopup: vi.fn(async () => undefined),
     onFillNow: (h) => {
       fillNow = h;
       return () => (fillNow = null);
@@ -83,10 +85,12 @@ describe('task page controller', () => {
 
   it('auto mode observes and fills; results reach the panel (and no message goes to the background)', async () => {
     const page = await startTaskPage(deps);
-    expect(host()).not.toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
+    // The first pass does not wait for the panel's sentences: a result before the panel exists is shown when it comes.
     observed!(result);
-    expect(page!.panel!.root.textContent).toContain('Filled 1 fields');
+    expect((await page!.panel)!.root.textContent).toContain('Filled 1 fields');
+    expect(host()).not.toBeNull();
+    expect(deps.getPanelSetup).toHaveBeenCalledTimes(1);
     // Only the first getFillData went out: a pass reports to nobody who would not read it.
     expect(deps.getFillData).toHaveBeenCalledTimes(1);
   });
@@ -101,7 +105,7 @@ describe('task page controller', () => {
 
   it('frames other than the top one fill but show no panel', async () => {
     const page = await startTaskPage({ ...deps, isTop: false });
-    expect(page!.panel).toBeNull();
+    expect(await page!.panel).toBeNull();
     expect(host()).toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalled();
   });
@@ -130,7 +134,7 @@ describe('task page controller', () => {
     current = null;
     taskChanged!();
     await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
-    expect(page!.panel!.root.textContent).toContain('The task has ended.');
+    expect((await page!.panel)!.root.textContent).toContain('The task has ended.');
     expect(await fillNow?.()).toBeUndefined(); // the fillNow listener was removed
   });
 
@@ -143,13 +147,31 @@ describe('task page controller', () => {
     });
     taskChanged!();
     await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
-    expect(page!.panel!.root.textContent).toContain('The task has ended.');
+    expect((await page!.panel)!.root.textContent).toContain('The task has ended.');
+  });
+
+  it('the panel saves the worker choices and opens the popup through the background', async () => {
+    const page = await startTaskPage({ ...deps, panelOptions: { isTrusted: () => true, elementsFromPoint: () => [host()!] } });
+    const panel = (await page!.panel)!;
+    panel.root.querySelector<HTMLElement>('[data-testid="panel-collapse"]')!.click();
+    expect(deps.savePanelPrefs).toHaveBeenCalledWith({ corner: 'br', collapsed: true });
+    panel.root.querySelector<HTMLElement>('[data-testid="panel-open-popup"]')!.click();
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+  });
+
+  it('no panel sentences (the background refused): the page is still filled, without a panel', async () => {
+    deps.getPanelSetup = vi.fn(async () => {
+      throw new Error('forbidden sender');
+    });
+    const page = await startTaskPage(deps);
+    expect(await page!.panel).toBeNull();
+    expect(deps.autofill.observeAutofill).toHaveBeenCalled();
   });
 
   it('http pages get the warning', async () => {
     // happy-dom's default location is about:blank; the panel option decides.
     const page = await startTaskPage({ ...deps, panelOptions: { insecure: true } });
-    const warn = page!.panel!.root.querySelector<HTMLElement>('.warn')!;
+    const warn = (await page!.panel)!.root.querySelector<HTMLElement>('.warn')!;
     expect(warn.hidden).toBe(false);
   });
 });

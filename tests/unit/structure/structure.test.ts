@@ -110,6 +110,8 @@ describe('light entries stay light', () => {
     expect(files.has('lib/autofill/index.ts')).toBe(true); // the walk does reach the engine
     for (const pkg of ['zod', 'otplib', 'tldts', 'react', 'react-dom']) expect(packages.has(pkg), pkg).toBe(false);
     for (const f of [...heavyForPages, 'lib/totp/index.ts', 'lib/background/index.ts']) expect(files.has(f), f).toBe(false);
+    // No catalogue: the background sends the panel its sentences in the worker's language.
+    for (const f of ['lib/i18n/vi.ts', 'lib/i18n/en.ts', 'lib/i18n/index.ts']) expect(files.has(f), f).toBe(false);
   });
 
   it.each(['entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx', 'entrypoints/popup/early.ts'])(

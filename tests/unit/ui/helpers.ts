@@ -12,6 +12,7 @@ export const SETTINGS: Settings = {
   autofillMode: 'auto',
   autoSubmitLogin: false,
   appendLinksToBio: true,
+  panel: { corner: 'br', collapsed: false },
 };
 
 export const TASK = {
