@@ -23,6 +23,8 @@ export interface ApiClientOptions {
   apiKey: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Every answer's `Date` header with the local moments around the request (the TOTP clock). */
+  onServerTime?: (dateHeader: string | null, sentAt: number, receivedAt: number) => void;
 }
 
 const BASE_PROBLEMS = {
@@ -75,6 +77,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     }, timeoutMs);
     let res: Response;
     let raw: string;
+    const sentAt = Date.now();
     try {
       res = await doFetch(`${baseUrl}${path}`, {
         method,
@@ -90,6 +93,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         redirect: 'error',
       });
       raw = await res.text();
+      try {
+        opts.onServerTime?.(res.headers.get('date'), sentAt, Date.now());
+      } catch {
+        // the clock is a help; a broken hook must not fail the call
+      }
     } catch {
       // The underlying error may echo the URL; it never carries the key, but
       // we keep only the kind so nothing unexpected reaches a log.

@@ -2,6 +2,7 @@ import type { ContentProtocol } from '../messaging';
 import { panelText } from '../i18n';
 import { getSettings, saveSettings } from '../settings';
 import type { ActiveTask, TaskService } from '../task';
+import { serverNow } from './clock';
 import { buildFillData } from './fill-data';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
@@ -38,7 +39,7 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
   const now = deps.now ?? Date.now;
   return {
     async getFillData(_data, { scope, active }) {
-      return buildFillData(active, await getSettings(), scope, now());
+      return buildFillData(active, await getSettings(), scope, await serverNow(now()));
     },
     async getPanelSetup() {
       const settings = await getSettings();

@@ -12,6 +12,7 @@ import { notifyTaskChanged, restrictStorageToExtension } from './content-access'
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
 import { syncContentScripts } from './registration';
+import { holdPasswordSaving } from './password-saving';
 import { openPopup } from './popup';
 import { pageGuard } from './senders';
 
@@ -25,10 +26,12 @@ export { createContentHandlers, contentGuard, type ContentHandlers, type Content
 export { registerGuarded, ForbiddenSenderError, type HandlersOf, type SenderGuard } from './protocol';
 export { siteUrl } from './site';
 export { openPopup } from './popup';
+export { holdPasswordSaving, type PasswordSavingSetting } from './password-saving';
 export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, GOOGLE_SIGN_IN_MATCH } from './registration';
 export type { ScriptingApi, TabsApi } from './registration';
 export { runCommand } from './commands';
-export { clientFromSettings } from './client';
+export { clientFromSettings, trackServerClock } from './client';
+export { clockItem, recordOffset, serverNow } from './clock';
 export { notifyTaskChanged, restrictStorageToExtension } from './content-access';
 export type { AccessLevelArea, NotifyTabsApi } from './content-access';
 
@@ -60,7 +63,9 @@ export function startBackground(): { ready: Promise<void> } {
   const syncScripts = (injectOpenTabs: boolean): Promise<void> => {
     syncChain = syncChain.then(async () => {
       try {
-        await syncContentScripts(await activeTaskItem.getValue(), browser.scripting, browser.tabs, { injectOpenTabs });
+        const active = await activeTaskItem.getValue();
+        await syncContentScripts(active, browser.scripting, browser.tabs, { injectOpenTabs });
+        await holdPasswordSaving(active !== null, browser.privacy?.services?.passwordSavingEnabled);
       } catch (e) {
         console.warn('content-script registration failed', e instanceof Error ? e.message : typeof e);
       }

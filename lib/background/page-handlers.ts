@@ -6,6 +6,7 @@ import { getSettings, isConfigured, saveSettings, type Settings } from '../setti
 import { historyItem, type ActiveTask, type TaskService } from '../task';
 import { toActionError } from '../task/service';
 import { tryCurrentTotp } from '../totp';
+import { clockItem, serverNow } from './clock';
 import type { HandlersOf } from './protocol';
 import { contentScope } from './senders';
 import { siteUrl } from './site';
@@ -50,13 +51,14 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
     async getState(): Promise<AppState> {
       // Opening the popup is a flush trigger; it must not wait for the network.
       void deps.outbox.flush();
-      const [settings, active, outbox, history] = await Promise.all([
+      const [settings, active, outbox, history, clock] = await Promise.all([
         getSettings(),
         deps.service.getActive(),
         outboxItem.getValue(),
         historyItem.getValue(),
+        clockItem.getValue(),
       ]);
-      return { settings, configured: isConfigured(settings), active, outbox, history };
+      return { settings, configured: isConfigured(settings), active, outbox, history, clock };
     },
 
     async saveSettings(patch: Partial<Settings>) {
@@ -85,7 +87,7 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
 
     async getTotp() {
       const active = await deps.service.getActive();
-      return tryCurrentTotp(active?.task.twofa, now());
+      return tryCurrentTotp(active?.task.twofa, await serverNow(now()));
     },
 
     async retryOutbox() {

@@ -13,6 +13,7 @@ import type { OutboxEntry } from '../outbox';
 import type { PanelText } from '../panel';
 import type { PanelPrefs, Settings } from '../settings';
 import type { ActiveTask, HistoryEntry } from '../task';
+import type { ClockOffset } from '../totp';
 
 /** What the popup and options page render. Secrets are included only for extension pages. */
 export interface AppState {
@@ -21,6 +22,8 @@ export interface AppState {
   active: ActiveTask | null;
   outbox: OutboxEntry[];
   history: HistoryEntry[];
+  /** The API server's clock against this PC's (null until the API answered once); the popup warns past 30 s. */
+  clock: ClockOffset | null;
 }
 
 /** A failed action, in a form that survives messaging (Error objects do not). */

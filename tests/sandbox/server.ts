@@ -61,6 +61,8 @@ export interface Sandbox {
   tasks(): ControlTaskView[];
   patchTask(id: string, changes: Record<string, unknown>): ControlTaskView | undefined;
   setFault(spec: FaultSpec): void;
+  /** The API's `Date` header runs this far ahead of the real clock (negative: behind). */
+  setClockSkew(ms: number): void;
   requestLog(): RequestLogEntry[];
   site(host: string): SiteView;
   readonly state: SandboxState;
@@ -72,7 +74,7 @@ const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'X-API-Key, Content-Type, Accept',
-  'Access-Control-Expose-Headers': 'Retry-After',
+  'Access-Control-Expose-Headers': 'Retry-After, Date',
   'Access-Control-Max-Age': '600',
 };
 
@@ -124,6 +126,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return writeReply(res, html(404, '<!doctype html><title>404 Not Found</title><h1>Not Found</h1><p>The requested URL was not found on this server.</p>'));
   }
 
+  let clockSkewMs = 0;
+
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
     if (method === 'OPTIONS') return writeReply(res, { status: 204, text: '', headers: CORS });
     const keyHeader = req.headers['x-api-key'];
@@ -140,7 +144,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const canned = fault && cannedReply(fault);
     const send = (reply: Reply) => {
       entry.status = reply.status;
-      writeReply(res, { ...reply, headers: { ...CORS, ...reply.headers } });
+      // The API's clock, as a real server's Date header gives it (skewed on request, to test the TOTP clock).
+      const date = new Date(Date.now() + clockSkewMs).toUTCString();
+      writeReply(res, { ...reply, headers: { ...CORS, Date: date, ...reply.headers } });
     };
     if (canned) return send(canned);
 
@@ -224,6 +230,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     tasks: () => state.views(),
     patchTask: (id, changes) => state.patch(id, changes),
     setFault: (spec) => void state.setFault(spec),
+    setClockSkew: (ms) => {
+      clockSkewMs = ms;
+    },
     requestLog: () => structuredClone(state.requestLog),
     site: (host) => state.siteView(host.toLowerCase()),
     state,

@@ -6,6 +6,8 @@ import {
   syncContentScripts,
   type ScriptingApi,
   type TabsApi,
+  holdPasswordSaving,
+  type PasswordSavingSetting,
 } from '../../../lib/background';
 import type { ActiveTask } from '../../../lib/task';
 import { makeTask } from '../outbox/fake-api';
@@ -123,5 +125,40 @@ describe('registration when the script is already gone', () => {
     strict.registered = [];
     await syncContentScripts(active('b.test'), strict.api);
     expect(strict.registered.map((r) => r.matches)).toEqual([matchesFor(active('b.test'))]);
+  });
+});
+
+describe('password saving while a task is active', () => {
+  class FakeSetting {
+    override: boolean | null = null;
+    constructor(public level: string) {}
+    async get() {
+      return { value: this.override ?? true, levelOfControl: this.override === null ? this.level : 'controlled_by_this_extension' };
+    }
+    async set({ value }: { value: boolean }) {
+      this.override = value;
+    }
+    async clear() {
+      this.override = null;
+    }
+    get api(): PasswordSavingSetting {
+      return this as unknown as PasswordSavingSetting;
+    }
+  }
+
+  it('is turned off for the task and handed back exactly as it was afterwards', async () => {
+    const s = new FakeSetting('controllable_by_this_extension');
+    expect(await holdPasswordSaving(true, s.api)).toBe('off');
+    expect(await s.get()).toEqual({ value: false, levelOfControl: 'controlled_by_this_extension' });
+    expect(await holdPasswordSaving(true, s.api)).toBe('off'); // idempotent across restarts
+    expect(await holdPasswordSaving(false, s.api)).toBe('restored');
+    expect(await s.get()).toEqual({ value: true, levelOfControl: 'controllable_by_this_extension' });
+  });
+
+  it('a policy or another extension holding the setting is left alone; no API, nothing breaks', async () => {
+    const s = new FakeSetting('controlled_by_other_extensions');
+    expect(await holdPasswordSaving(true, s.api)).toBe('not_ours');
+    expect(s.override).toBeNull();
+    expect(await holdPasswordSaving(true, undefined)).toBe('unsupported');
   });
 });

@@ -40,7 +40,7 @@ export function activeTask(overrides: Partial<ActiveTask> = {}): ActiveTask {
 }
 
 export function appState(overrides: Partial<AppState> = {}): AppState {
-  return { settings: SETTINGS, configured: true, active: null, outbox: [], history: [], ...overrides };
+  return { settings: SETTINGS, configured: true, active: null, outbox: [], history: [], clock: null, ...overrides };
 }
 
 type Name = keyof PageProtocol;
