@@ -1,9 +1,11 @@
 import type { ContentProtocol } from '../messaging';
 import { panelText } from '../i18n';
+import { reduceJourney, type JourneyEvent } from '../journey';
 import { getSettings, saveSettings } from '../settings';
-import type { ActiveTask, TaskService } from '../task';
+import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { serverNow } from './clock';
 import { buildFillData } from './fill-data';
+import { checkJourneyEvent } from './journey';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
 
@@ -29,6 +31,8 @@ export interface ContentHandlerDeps {
   now?: () => number;
   /** Opens the extension's popup (the toolbar popup, or the popup page in a small window). */
   openPopup(): Promise<void>;
+  /** Reads a public profile with the worker's session (lib/background/journey `checkPublicProfile`). */
+  checkPublic?: (url: string, links: readonly string[], onTaskHost: (url: string) => boolean) => Promise<JourneyEvent>;
 }
 
 /**
@@ -52,5 +56,32 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
     async openPopup() {
       await deps.openPopup();
     },
+
+    async journeyEvent(raw, { scope, active }) {
+      if (scope !== 'task') return {};
+      const onTaskHost = (url: string) => contentScope({ url, tab: {} }, active) === 'task';
+      const event = checkJourneyEvent(raw, onTaskHost);
+      if (!event) return {};
+      return applyJourneyEvent(active.task.id, event, onTaskHost);
+    },
   };
+
+  /** Applies one event; runs the background's part of what it asks (the public check); returns the page's part. */
+  async function applyJourneyEvent(taskId: string, event: JourneyEvent, onTaskHost: (url: string) => boolean): Promise<{ navigate?: { url: string; why: 'login' | 'editor' | 'public' } }> {
+    const auto = (await getSettings()).autofillMode === 'auto';
+    const outcome = await updateJourney(taskId, (journey, active) => {
+      const r = reduceJourney(journey, event, { auto, now: now() });
+      return { journey: r.journey, result: { actions: r.actions, links: taskLinks(active) } };
+    });
+    if (!outcome) return {};
+    let navigate: { url: string; why: 'login' | 'editor' | 'public' } | undefined;
+    for (const action of outcome.actions) {
+      if (action.type === 'navigate') navigate ??= { url: action.url, why: action.why };
+      else if (deps.checkPublic) {
+        const check = deps.checkPublic;
+        void check(action.url, outcome.links, onTaskHost).then((result) => applyJourneyEvent(taskId, result, onTaskHost), () => undefined);
+      }
+    }
+    return navigate ? { navigate } : {};
+  }
 }

@@ -1,3 +1,4 @@
+import type { JourneyView } from '../journey';
 import type { FillData } from '../messaging';
 import type { Settings } from '../settings';
 import type { ActiveTask } from '../task';
@@ -35,5 +36,17 @@ export function buildFillData(active: ActiveTask, settings: Settings, scope: Con
     password: task.password ?? '',
     website: task.website ?? '',
     links: [...(task.entity_connect ?? [])],
+    journey: journeyView(active),
+  };
+}
+
+/** What a page of the site needs of the journey: where the editor and the public profile are, a Save to read back. */
+function journeyView(active: ActiveTask): JourneyView {
+  const j = active.journey;
+  return {
+    ...(j?.editorUrl && { editorUrl: j.editorUrl }),
+    ...(j?.publicUrl && { publicUrl: j.publicUrl }),
+    ...(j?.saveAttemptAt && { saveAttemptAt: j.saveAttemptAt }),
+    filledFields: Object.keys(j?.filled ?? {}),
   };
 }

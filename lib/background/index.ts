@@ -12,6 +12,7 @@ import { notifyTaskChanged, restrictStorageToExtension } from './content-access'
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
 import { syncContentScripts } from './registration';
+import { checkPublicProfile } from './journey';
 import { holdPasswordSaving } from './password-saving';
 import { openPopup } from './popup';
 import { pageGuard } from './senders';
@@ -86,10 +87,15 @@ export function startBackground(): { ready: Promise<void> } {
     },
   });
   const extensionBase = browser.runtime.getURL('/');
-  const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow });
+  const sendNavigate = (tabId: number, url: string) => tabMessenger.sendMessage('navigate', { url }, { tabId, frameId: 0 });
+  const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow, sendNavigate });
 
   registerGuarded(pageMessenger, pageHandlers, pageGuard(extensionBase, browser.runtime.id));
-  registerGuarded(contentMessenger, createContentHandlers({ service, openPopup: () => openPopup(browser) }), contentGuard(service));
+  registerGuarded(
+    contentMessenger,
+    createContentHandlers({ service, openPopup: () => openPopup(browser), checkPublic: (url, links, onHost) => checkPublicProfile(url, links, onHost) }),
+    contentGuard(service),
+  );
   // The badge's tooltip follows the chosen language.
   settingsItem.watch(() => refreshBadge());
   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));

@@ -3,12 +3,14 @@ import { createApiClient, type ApiClient, type ApiClientOptions } from '../api';
 import type { ActionResult, AppState, FillReport, PageProtocol } from '../messaging';
 import { outboxItem, type Outbox } from '../outbox';
 import { getSettings, isConfigured, saveSettings, type Settings } from '../settings';
-import { historyItem, type ActiveTask, type TaskService } from '../task';
+import { reduceJourney } from '../journey';
+import { historyItem, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { toActionError } from '../task/service';
 import { tryCurrentTotp } from '../totp';
 import { clockItem, serverNow } from './clock';
 import type { HandlersOf } from './protocol';
 import { contentScope } from './senders';
+import { chooseSiteUrl, probeUrl } from './journey';
 import { siteUrl } from './site';
 
 type Tabs = typeof browser.tabs;
@@ -18,9 +20,13 @@ export interface PageHandlerDeps {
   service: TaskService;
   outbox: Outbox;
   now?: () => number;
-  tabs: Pick<Tabs, 'create' | 'query'>;
+  tabs: Pick<Tabs, 'create' | 'query' | 'update'>;
   /** `tabMessenger.sendMessage('fillNow', undefined, { tabId, frameId: 0 })`. */
   sendFillNow(tabId: number): Promise<FillReport | null>;
+  /** Asks the tab's page to go to `url` (it refuses while it holds unsaved edits); null when no page of ours answers. */
+  sendNavigate(tabId: number, url: string): Promise<{ done: boolean } | null>;
+  /** Did anything answer at this URL (https first, then plain http)? */
+  probe?: (url: string) => Promise<boolean>;
   makeClient?: (opts: ApiClientOptions) => ApiClient;
 }
 
@@ -28,7 +34,7 @@ export interface PageHandlerDeps {
 export type PageHandlers = HandlersOf<PageProtocol, true>;
 
 const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
-const fail = (kind: 'invalid_input' | 'no_task' | 'bad_domain' | 'no_site_tab'): { ok: false; error: { kind: typeof kind } } => ({
+const fail = (kind: 'invalid_input' | 'no_task' | 'bad_domain' | 'no_site_tab' | 'no_editor' | 'unsaved_edits'): { ok: false; error: { kind: typeof kind } } => ({
   ok: false,
   error: { kind },
 });
@@ -37,6 +43,19 @@ const fail = (kind: 'invalid_input' | 'no_task' | 'bad_domain' | 'no_site_tab'):
 export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
   const now = deps.now ?? Date.now;
   const makeClient = deps.makeClient ?? createApiClient;
+
+  /**
+   * Opens the task's site (https first, plain http when that is all it has)
+   * in a new tab, and records where in the journey.
+   */
+  async function openSite(active: ActiveTask): Promise<ActionResult> {
+    const url = siteUrl(active.task.domain);
+    if (!url) return fail('bad_domain');
+    const choice = await chooseSiteUrl(url, deps.probe ?? ((u) => probeUrl(u)));
+    await updateJourney(active.task.id, (j) => ({ ...reduceJourney(j, { type: 'opened', url: choice.url, insecure: choice.insecure }, { auto: true, now: now() }), result: null }));
+    await deps.tabs.create({ url: choice.url, active: true });
+    return ok(undefined);
+  }
 
   /** The tab to fill: the focused tab if it shows the task's pages, else the task tab used last. */
   async function findTaskTab(active: ActiveTask): Promise<number | null> {
@@ -79,7 +98,12 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       }
     },
 
-    pullTask: () => deps.service.pullTask(),
+    async pullTask() {
+      const r = await deps.service.pullTask();
+      // Get task opens the site too (DESIGN "Open"); the popup shows the task meanwhile.
+      if (r.ok) await openSite(r.value).catch(() => undefined);
+      return r;
+    },
     verifyActiveTask: () => deps.service.verifyActiveTask(),
     completeTask: (data) => deps.service.completeTask(data ?? {}),
     failTask: (data) => deps.service.failTask(data ?? { reason: '' }),
@@ -103,9 +127,30 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
     async openTaskSite() {
       const active = await deps.service.getActive();
       if (!active) return fail('no_task');
-      const url = siteUrl(active.task.domain);
-      if (!url) return fail('bad_domain');
-      await deps.tabs.create({ url, active: true });
+      // The task's tab is open: bring it forward rather than opening another one.
+      const tabId = await findTaskTab(active);
+      if (tabId !== null) {
+        await deps.tabs.update(tabId, { active: true });
+        return ok(undefined);
+      }
+      return openSite(active);
+    },
+
+    async goProfileEditor() {
+      const active = await deps.service.getActive();
+      if (!active) return fail('no_task');
+      const url = active.journey?.editorUrl;
+      if (!url) return fail('no_editor');
+      const tabId = await findTaskTab(active);
+      if (tabId === null) {
+        await deps.tabs.create({ url, active: true });
+        return ok(undefined);
+      }
+      const answer = await deps.sendNavigate(tabId, url).catch(() => null);
+      if (answer && !answer.done) return fail('unsaved_edits');
+      // No page of ours in that tab (it is still loading, or shows an error): move it ourselves.
+      if (!answer) await deps.tabs.update(tabId, { url, active: true });
+      else await deps.tabs.update(tabId, { active: true });
       return ok(undefined);
     },
 

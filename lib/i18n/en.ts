@@ -154,6 +154,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.invalid_input': 'Some input is not valid.',
   'error.bad_domain': 'This task’s domain is not a usable web address, so it cannot be opened or filled. Report the task failed with that reason.',
   'error.no_site_tab': 'No tab of the task’s site is open in this window. Open the site first, then fill.',
+  'error.no_editor': 'The profile editor of this account is not known yet. Log in on the site, or open the editor yourself.',
+  'error.unsaved_edits': 'The site’s page has changes that are not saved yet. Save them (or undo them) first.',
   'error.unknown': 'Something went wrong. Please try again.',
   'error.serverSaid': 'The server said: {message}',
   'error.httpStatus': 'HTTP {status}',

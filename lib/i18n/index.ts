@@ -85,6 +85,8 @@ const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
   invalid_input: 'error.invalid_input',
   bad_domain: 'error.bad_domain',
   no_site_tab: 'error.no_site_tab',
+  no_editor: 'error.no_editor',
+  unsaved_edits: 'error.unsaved_edits',
 };
 
 const CONNECTION_KEYS: Partial<Record<ErrorKind, MessageKey>> = {

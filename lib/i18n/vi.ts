@@ -156,6 +156,8 @@ export const vi = {
   'error.invalid_input': 'Dữ liệu nhập chưa hợp lệ.',
   'error.bad_domain': 'Tên miền của nhiệm vụ không phải là địa chỉ web dùng được, nên không mở hay điền được. Hãy báo thất bại với lý do này.',
   'error.no_site_tab': 'Chưa có tab nào của trang nhiệm vụ trong cửa sổ này. Hãy mở trang trước rồi điền.',
+  'error.no_editor': 'Chưa biết trang sửa hồ sơ của tài khoản này. Hãy đăng nhập trên trang, hoặc tự mở trang sửa hồ sơ.',
+  'error.unsaved_edits': 'Trang web đang có thay đổi chưa lưu. Hãy lưu (hoặc hoàn tác) trước.',
   'error.unknown': 'Có lỗi không rõ. Hãy thử lại.',
   'error.serverSaid': 'Máy chủ báo: {message}',
   'error.httpStatus': 'HTTP {status}',

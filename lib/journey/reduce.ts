@@ -63,13 +63,18 @@ export function reduceJourney(journey: Journey, event: JourneyEvent, opts: Reduc
       j = { ...j, loginSubmittedAt: opts.now };
       break;
 
+    case 'save_attempted':
+      j = { ...j, saveAttemptAt: opts.now };
+      break;
+
     case 'filled':
       j = { ...j, stage: later(j.stage, 'editor'), filled: { ...j.filled, ...event.fields } };
       break;
 
     case 'saved': {
-      const values: SavedValue[] = Object.entries(j.filled).map(([field, f]) => ({ field, filled: f.value, kept: event.kept[field] ?? '', links: f.links }));
-      j = without({ ...j, stage: later(j.stage, 'saved'), saved: { at: opts.now, via: event.via, values } }, 'save_not_seen');
+      const values: SavedValue[] = Object.entries(j.filled).map(([field, f]) => ({ field, filled: f.value, kept: event.kept[field] ?? f.value, links: f.links }));
+      const { saveAttemptAt: _done, ...rest } = j;
+      j = without({ ...rest, stage: later(j.stage, 'saved'), saved: { at: opts.now, via: event.via, values } }, 'save_not_seen');
       if (j.publicUrl) actions.push({ type: 'check_public', url: j.publicUrl });
       else j = withProblem(j, 'no_public_profile');
       break;

@@ -40,7 +40,8 @@ export function journeySummary(journey: Journey, taskLinks: readonly string[]): 
   if (!total) return '';
   const parts: string[] = [];
   if (journey.saved) {
-    parts.push(`${keptLinks(journey.saved.values).length}/${total} links saved`);
+    const kept = new Set(keptLinks(journey.saved.values).map(linkKey));
+    parts.push(`${taskLinks.filter((l) => kept.has(linkKey(l))).length}/${total} links saved`);
     const changed = changedFields(journey.saved.values).length;
     if (changed) parts.push(`the site changed ${changed} field${changed === 1 ? '' : 's'}`);
   } else {

@@ -52,6 +52,8 @@ export interface Journey {
   publicUrl?: string;
   /** The worker (or auto-submit) sent a login form; the next signed-in page is "a login just landed". */
   loginSubmittedAt?: number;
+  /** The worker sent the editor's form: the next page reads back what the site kept. */
+  saveAttemptAt?: number;
   /** Automatic moves already made (never twice: the worker's own navigation wins). */
   autoMoved: ('login' | 'editor' | 'public')[];
   /** What the extension put into the editor: field → value and links. */
@@ -81,7 +83,9 @@ export type JourneyEvent =
       publicUrl?: string;
     }
   | { type: 'login_submitted'; url: string }
+  | { type: 'save_attempted'; url: string }
   | { type: 'filled'; url: string; fields: Record<string, FilledValue> }
+  /** `kept`: what the page shows now per field; a field the page does not show is taken as kept. */
   | { type: 'saved'; url: string; via: 'reload' | 'message' | 'request'; kept: Record<string, string> }
   | { type: 'public_checked'; url: string; visible: string[]; missing: string[] }
   | { type: 'problem'; problem: JourneyProblem };

@@ -9,6 +9,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
 import type { HostReach } from '../domain';
+import type { JourneyEvent, JourneyView } from '../journey';
 import type { OutboxEntry } from '../outbox';
 import type { PanelText } from '../panel';
 import type { PanelPrefs, Settings } from '../settings';
@@ -28,7 +29,7 @@ export interface AppState {
 
 /** A failed action, in a form that survives messaging (Error objects do not). */
 export type ActionError = {
-  kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab';
+  kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab' | 'no_editor' | 'unsaved_edits';
   detail?: ApiErrorInit;
 };
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: ActionError };
@@ -61,6 +62,8 @@ export interface FillData {
   autoSubmitLogin: boolean;
   appendLinksToBio: boolean;
   language: Settings['language'];
+  /** The journey as far as this page needs it (task scope only). */
+  journey?: JourneyView;
 }
 
 /** What one fill pass did, as the background's `fillNow` caller sees it. */
@@ -85,6 +88,8 @@ export interface PageProtocol {
   dismissOutboxEntry(data: { id: string }): ActionResult;
   openTaskSite(): ActionResult;
   fillActiveTab(): ActionResult;
+  /** Opens the account's profile editor in the task's tab (known once the journey found it). */
+  goProfileEditor(): ActionResult;
 }
 
 /** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
@@ -95,6 +100,8 @@ export interface ContentProtocol {
   savePanelPrefs(data: PanelPrefs): void;
   /** The panel's way to the popup, where the task is reported. */
   openPopup(): void;
+  /** What this page shows of the journey; the answer may ask the page to move on (it checks for unsaved edits first). */
+  journeyEvent(data: JourneyEvent): { navigate?: { url: string; why: 'login' | 'editor' | 'public' } };
 }
 
 /** Background → content script of one tab. */
@@ -102,6 +109,8 @@ export interface TabProtocol {
   fillNow(): FillReport | null;
   /** The active task changed (started, reported, dropped): ask getFillData again. Carries nothing. */
   taskChanged(): void;
+  /** Go to a page of the task's site, unless this page holds the worker's unsaved edits. */
+  navigate(data: { url: string }): { done: boolean; reason?: 'unsaved' };
 }
 
 export const pageMessenger = defineExtensionMessaging<PageProtocol>();

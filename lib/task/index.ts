@@ -6,4 +6,5 @@
 export { checkComplete, checkFail } from './validate';
 export { addHistory, countToday, markDelivered, HISTORY_MAX } from './history';
 export { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from './store';
+export { updateJourney, taskLinks } from './journey';
 export type { TaskService, TaskServiceDeps } from './service';

@@ -1,4 +1,5 @@
 import type { Task } from '../api';
+import type { Journey } from '../journey';
 import type { ReportKind } from '../outbox';
 import { storage } from '../storage';
 
@@ -11,6 +12,8 @@ export interface ActiveTask {
   problem?: { kind: 'gone' | 'wrong_status' | 'unverified'; currentStatus?: string; at: number };
   /** Links beyond LINKS_MAX (lib/rules) that the API sent and the extension left out. */
   linksDropped?: number;
+  /** How far the task journey got (lib/journey); the report's summary is read from it. */
+  journey?: Journey & { summary?: string };
 }
 
 /** One finished task, newest first in the history. */

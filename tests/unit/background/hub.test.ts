@@ -43,12 +43,19 @@ let content: ReturnType<typeof wire<ContentProtocol, unknown>>['send'];
 let pageTypes: () => (keyof PageProtocol)[];
 let contentTypes: () => (keyof ContentProtocol)[];
 let popupsOpened: number;
+let publicChecks: string[];
 let created: string[];
+let updated: { id: number; url?: string; active?: boolean }[];
+let navigateAnswer: { done: boolean } | null;
+let probeAnswers: Record<string, boolean>;
 let filled: number[];
 let tabs: TabInfo[];
 
-const fakeTabs = (t: { create(p: { url?: string }): Promise<unknown>; query(q: { active?: boolean }): Promise<TabInfo[]> }) =>
-  t as unknown as PageHandlerDeps['tabs'];
+const fakeTabs = (t: {
+  create(p: { url?: string }): Promise<unknown>;
+  query(q: { active?: boolean }): Promise<TabInfo[]>;
+  update?(id: number, p: { url?: string; active?: boolean }): Promise<unknown>;
+}) => ({ update: async () => undefined, ...t }) as unknown as PageHandlerDeps['tabs'];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -57,25 +64,42 @@ beforeEach(async () => {
   outbox = createOutbox({ getClient });
   service = createTaskService({ getClient, outbox });
   created = [];
+  updated = [];
   filled = [];
   tabs = [];
+  navigateAnswer = null;
+  probeAnswers = {};
   pageHandlers = createPageHandlers({
     service,
     outbox,
     tabs: fakeTabs({
       create: async ({ url }) => void created.push(url ?? ''),
       query: async (q) => (q.active ? tabs.filter((t) => t.active) : tabs),
+      update: async (id, p) => void updated.push({ id, ...p }),
     }),
     sendFillNow: async (id) => {
       filled.push(id);
       return null;
     },
+    sendNavigate: async () => navigateAnswer,
+    probe: async (url) => probeAnswers[url] ?? url.startsWith('https:'),
   });
   const pageWire = wire<PageProtocol, true>(pageHandlers, pageGuard(EXT, fakeBrowser.runtime.id));
   page = pageWire.send;
   pageTypes = pageWire.types;
   popupsOpened = 0;
-  const contentWire = wire<ContentProtocol, unknown>(createContentHandlers({ service, openPopup: async () => void (popupsOpened += 1) }) as never, contentGuard(service));
+  publicChecks = [];
+  const contentWire = wire<ContentProtocol, unknown>(
+    createContentHandlers({
+      service,
+      openPopup: async () => void (popupsOpened += 1),
+      checkPublic: async (url, links) => {
+        publicChecks.push(url);
+        return { type: 'public_checked', url, visible: links.slice(0, 1), missing: links.slice(1) };
+      },
+    }) as never,
+    contentGuard(service),
+  );
   content = contentWire.send;
   contentTypes = contentWire.types;
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiKey: API_KEY });
@@ -166,7 +190,7 @@ describe('content-script senders', () => {
     expect(json.toUpperCase()).not.toContain(SECRET);
     expect(json).not.toContain('twofa');
     expect(Object.keys(data!).sort()).toEqual(
-      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'hostReach', 'email', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
+      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'hostReach', 'email', 'journey', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
     );
     const expected = currentTotp(SECRET).code;
     const again = currentTotp(SECRET).code; // window boundary: accept either side
@@ -179,7 +203,7 @@ describe('content-script senders', () => {
   });
 
   it('a task frame cannot report the task: no content message completes or fails', async () => {
-    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'openPopup', 'savePanelPrefs']);
+    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'journeyEvent', 'openPopup', 'savePanelPrefs']);
     for (const type of contentTypes()) {
       const send = content as (t: keyof ContentProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
       await send(type, { corner: 'tl', collapsed: true }, frame('https://example.com/'));
@@ -200,6 +224,26 @@ describe('content-script senders', () => {
     await content('savePanelPrefs', { corner: 'middle', collapsed: 'yes' } as never, frame('https://example.com/'));
     expect((await settingsItem.getValue()).panel).toEqual({ corner: 'tl', collapsed: true });
     expect((await settingsItem.getValue()).apiKey).toBe(API_KEY);
+  });
+
+  it('journey events: off-host URLs are dropped, moves come back to the page, the public check runs, the summary follows', async () => {
+    const at = frame('https://example.com/');
+    const r = await content('journeyEvent', { type: 'page', url: 'https://example.com/', signedIn: true, loginForm: false, editorForm: false, editorUrl: 'https://evil.test/steal' }, at);
+    expect(r).toEqual({}); // the off-host editor URL was not taken; nothing to move to
+    expect((await activeTaskItem.getValue())!.journey?.editorUrl).toBeUndefined();
+    const moved = await content(
+      'journeyEvent',
+      { type: 'page', url: 'https://example.com/home', signedIn: true, loginForm: false, editorForm: false, editorUrl: 'https://example.com/u/site-user/edit', publicUrl: 'https://example.com/u/site-user' },
+      at,
+    );
+    expect(moved).toEqual({ navigate: { url: 'https://example.com/u/site-user/edit', why: 'editor' } });
+    await content('journeyEvent', { type: 'filled', url: 'https://example.com/u/site-user/edit', fields: { bio: { value: 'x', links: ['https://l.example/a'] } } }, at);
+    await content('journeyEvent', { type: 'saved', url: 'https://example.com/u/site-user/edit', via: 'reload', kept: { bio: 'x' } }, at);
+    await vi.waitFor(async () => expect((await activeTaskItem.getValue())!.journey?.stage).toBe('checked'));
+    expect(publicChecks).toEqual(['https://example.com/u/site-user']);
+    expect((await activeTaskItem.getValue())!.journey?.publicCheck).toMatchObject({ url: 'https://example.com/u/site-user' });
+    // garbage is ignored, never stored
+    expect(await content('journeyEvent', { type: 'saved', url: 'https://example.com/', via: 'magic', kept: {} } as never, at)).toEqual({});
   });
 
   it('the way to the popup opens it', async () => {
@@ -285,6 +329,7 @@ describe('settings', () => {
       outbox,
       tabs: fakeTabs({ create: async () => undefined, query: async () => [] }),
       sendFillNow: async () => null,
+      sendNavigate: async () => null,
       makeClient: (o) => {
         seen.push({ baseUrl: o.baseUrl, apiKey: o.apiKey });
         return api;
@@ -302,9 +347,17 @@ describe('settings', () => {
 describe('tabs and commands', () => {
   it('openTaskSite opens https://domain/ (or the scheme the task gives)', async () => {
     expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: false, error: { kind: 'no_task' } });
+    // Get task opens the site by itself
     await pulled();
-    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: true, value: undefined });
     expect(created).toEqual(['https://example.com/']);
+    // Open site again with no task tab open: another tab; with the task tab open: that tab comes forward
+    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(created).toEqual(['https://example.com/', 'https://example.com/']);
+    tabs = [{ id: 4, url: 'https://example.com/login', lastAccessed: 5 }];
+    expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(created).toHaveLength(2);
+    expect(updated).toEqual([{ id: 4, active: true }]);
+    tabs = [];
     expect(siteUrl('http://plain.test:8080/')).toBe('http://plain.test:8080/');
     expect(siteUrl('www.Example.com')).toBe('https://www.example.com/');
     // what the worker sees is where the tab goes: no user info hiding another host
@@ -314,7 +367,30 @@ describe('tabs and commands', () => {
     const active = (await activeTaskItem.getValue())!;
     await activeTaskItem.setValue({ ...active, task: { ...active.task, domain: 'github.io' } });
     expect(await page('openTaskSite', undefined, popup)).toEqual({ ok: false, error: { kind: 'bad_domain' } });
-    expect(created).toEqual(['https://example.com/']);
+    expect(created).toHaveLength(2);
+  });
+
+  it('a site without TLS opens over plain http, and the journey says so', async () => {
+    probeAnswers = { 'https://example.com/': false, 'http://example.com/': true };
+    await pulled();
+    expect(created).toEqual(['http://example.com/']);
+    expect((await activeTaskItem.getValue())!.journey).toMatchObject({ siteUrl: 'http://example.com/', insecure: true, stage: 'opened' });
+  });
+
+  it('go-profile-editor: the editor once known, in the task tab, never over unsaved edits', async () => {
+    await pulled();
+    expect(await page('goProfileEditor', undefined, popup)).toEqual({ ok: false, error: { kind: 'no_editor' } });
+    const active = (await activeTaskItem.getValue())!;
+    await activeTaskItem.setValue({ ...active, journey: { ...active.journey!, editorUrl: 'https://example.com/settings/profile' } });
+    tabs = [{ id: 6, url: 'https://example.com/home', lastAccessed: 3 }];
+    navigateAnswer = { done: false };
+    expect(await page('goProfileEditor', undefined, popup)).toEqual({ ok: false, error: { kind: 'unsaved_edits' } });
+    navigateAnswer = { done: true };
+    expect(await page('goProfileEditor', undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(updated).toEqual([{ id: 6, active: true }]);
+    navigateAnswer = null; // no page of ours answers (still loading): the tab is moved directly
+    expect(await page('goProfileEditor', undefined, popup)).toEqual({ ok: true, value: undefined });
+    expect(updated.at(-1)).toEqual({ id: 6, url: 'https://example.com/settings/profile', active: true });
   });
 
   it('fillActiveTab asks the focused task tab, else the task tab used last; never another site', async () => {
@@ -346,7 +422,7 @@ describe('tabs and commands', () => {
     await runCommand('fill-now', deps({ id: 5, url: 'https://example.com/login' }));
     expect(filled).toEqual([5]);
     await runCommand('open-task-site', deps(undefined));
-    expect(created).toEqual(['https://example.com/']);
+    expect(created).toEqual(['https://example.com/', 'https://example.com/']);
     await runCommand('complete-task', deps(undefined));
     expect(await activeTaskItem.getValue()).toBeNull();
     await service.lastFlush();

@@ -108,10 +108,11 @@ describe('save read-back and the public profile', () => {
   });
 
   it('saved where no public profile is known: the problem is said and no check is asked', () => {
-    const { j, actions } = run([filled, { type: 'saved', url: 'https://forum.test/settings/profile', via: 'message', kept: {} }]);
+    const { j, actions } = run([filled, { type: 'saved', url: 'https://forum.test/settings/profile', via: 'message', kept: { twitter: '', bio: '' } }]);
     expect(actions).toEqual([]);
     expect(j.problems).toEqual(['no_public_profile']);
-    expect(journeySummary(j, ['https://twitter.com/janedoe_art'])).toBe('0/1 links saved; the site changed 3 fields');
+    // twitter and bio emptied by the site; the website field was not shown again, so taken as kept
+    expect(journeySummary(j, ['https://twitter.com/janedoe_art', 'https://github.com/janedoe-art'])).toBe('0/2 links saved; the site changed 2 fields');
   });
 });
 

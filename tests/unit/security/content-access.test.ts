@@ -93,9 +93,11 @@ function importGraph(entry: string): string[] {
 describe('the content script never touches extension storage', () => {
   const files = importGraph('entrypoints/task.content/index.ts');
 
-  it('walks the real import graph (panel, autofill, messaging)', () => {
+  it('walks the real import graph (page, panel, autofill, journey, messaging)', () => {
     const rel = files.map((f) => path.relative(process.cwd(), f));
-    expect(rel).toContain('lib/panel/controller.ts');
+    expect(rel).toContain('lib/page/controller.ts');
+    expect(rel).toContain('lib/panel/view.ts');
+    expect(rel).toContain('lib/journey/page.ts');
     expect(rel).toContain('lib/messaging/index.ts');
     expect(rel.some((f) => f.startsWith('lib/autofill/'))).toBe(true);
     // The API client and the stored items are background-only.
@@ -107,6 +109,6 @@ describe('the content script never touches extension storage', () => {
   });
 
   it('listens for taskChanged instead', () => {
-    expect(readFileSync('entrypoints/task.content/index.ts', 'utf8')).toMatch(/onMessage\(\s*'taskChanged'/);
+    expect(readFileSync('lib/page/wire.ts', 'utf8')).toMatch(/onMessage\(\s*'taskChanged'/);
   });
 });

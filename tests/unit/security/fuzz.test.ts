@@ -221,7 +221,10 @@ describe('fill data: never the key or the TOTP secret; Google sign-in gets the G
           expect(json).not.toContain(twofa);
           expect(json).not.toContain(fields.app_password);
           expect(Object.keys(data).sort()).toEqual(
-            ['scope', 'taskId', 'domain', 'hostReach', 'username', 'email', 'password', 'website', 'links', 'totp', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language'].sort(),
+            [
+              'scope', 'taskId', 'domain', 'hostReach', 'username', 'email', 'password', 'website', 'links', 'totp', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language',
+              ...(scope === 'task' ? ['journey'] : []),
+            ].sort(),
           );
           if (scope === 'gmail') {
             expect(data).toMatchObject({ username: '', website: '', links: [], email: fields.email, password: fields.pass_mail });

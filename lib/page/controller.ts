@@ -1,8 +1,8 @@
 import type { AutofillResult } from '../autofill';
+import type { JourneyPage } from '../journey';
 import type { FillData, FillReport } from '../messaging';
+import { createPanel, type Panel, type PanelOptions, type PanelText } from '../panel';
 import type { PanelPrefs } from '../settings';
-import type { PanelText } from './text';
-import { createPanel, type Panel, type PanelOptions } from './view';
 
 /** What the content script wires in (messaging, the autofill engine). */
 export interface TaskPageDeps {
@@ -17,6 +17,10 @@ export interface TaskPageDeps {
   onFillNow(handler: () => Promise<FillReport | null>): () => void;
   /** Called when the active task may have changed (the background's `taskChanged`). */
   onTaskChange(listener: () => void): () => void;
+  /** The journey's part in this page (top frame of the task's site); null where it has none. */
+  startJourney?: (first: FillData) => JourneyPage | null;
+  /** Registers the answer to the background's `navigate` (the popup's go-profile-editor). */
+  onNavigate?: (handler: (url: string) => { done: boolean; reason?: 'unsaved' }) => () => void;
   autofill: {
     autofillDocument(doc: Document, data: FillData, opts?: { force?: boolean }): AutofillResult;
     observeAutofill(doc: Document, getData: () => Promise<FillData | null>, onResult: (r: AutofillResult) => void): () => void;
@@ -64,9 +68,11 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   let lastResult: AutofillResult | null = null;
   const cleanups: (() => void)[] = [];
 
+  const journey = deps.isTop ? (deps.startJourney?.(first) ?? null) : null;
   const show = (r: AutofillResult) => {
     lastResult = r;
     panel?.update(r);
+    journey?.onFill(r.page);
   };
 
   const fillNow = async (): Promise<FillReport | null> => {
@@ -103,6 +109,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     if (stopped) return;
     stopped = true;
     stopObserver?.();
+    journey?.stop();
     for (const c of cleanups) c();
     if (removePanel) {
       panel?.destroy();
@@ -111,6 +118,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   }
 
   cleanups.push(deps.onFillNow(fillNow));
+  if (journey && deps.onNavigate) cleanups.push(deps.onNavigate((url) => journey.navigate(url)));
   cleanups.push(
     deps.onTaskChange(() => {
       // A refusal means this frame has no task any more, like an empty answer.

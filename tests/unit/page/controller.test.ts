@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AutofillResult } from '../../../lib/autofill';
 import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
-import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/panel';
+import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/page';
 
 const pages: TaskPage[] = [];
 async function startTaskPage(d: TaskPageDeps) {
