@@ -11,7 +11,7 @@ export { html, json } from '../http';
 import type { SandboxState } from '../state';
 import { verifyTotp } from '../totp';
 import type { SandboxTask } from '../types';
-import { type CounterName, type Fields, type HostStore, type JourneySession, type SavedProfile } from './store';
+import { type CounterName, type Fields, type HostStore, type JourneyEvent, type JourneySession, type SavedProfile } from './store';
 
 export type { Fields } from './store';
 export const e = escapeHtml;
@@ -358,7 +358,7 @@ export class SiteCtx {
   count(user: JourneyUser, name: CounterName): void {
     this.store.counter(user.taskId)[name] += 1;
   }
-  event(event: Parameters<HostStore['events']['push']>[0]['event'], user: JourneyUser): void {
+  event(event: JourneyEvent['event'], user: JourneyUser): void {
     this.store.events.push({ at: new Date().toISOString(), event, taskId: user.taskId, username: user.username });
   }
 

@@ -1,8 +1,20 @@
 /** The journey sites, one module per site, looked up by Host name. */
+import { buddypress } from './buddypress';
+import { custom } from './custom';
+import { discourse } from './discourse';
+import { drupal } from './drupal';
+import { gitea } from './gitea';
+import { humhub } from './humhub';
 import type { JourneySite } from './kit';
+import { mastodon } from './mastodon';
+import { mybb } from './mybb';
+import { partial } from './partial';
 import { phpbb } from './phpbb';
+import { rewriter } from './rewriter';
+import { vietnamese } from './vietnamese';
 
-export const JOURNEY_SITES: readonly JourneySite[] = [phpbb];
+/** In the order of the brief: phpBB, Discourse, MyBB, Mastodon, Gitea, tabbed, custom, Vietnamese, rewriter, partial, BuddyPress, Drupal. */
+export const JOURNEY_SITES: readonly JourneySite[] = [phpbb, discourse, mybb, mastodon, gitea, humhub, custom, vietnamese, rewriter, partial, buddypress, drupal];
 
 const BY_HOST = new Map(JOURNEY_SITES.map((s) => [s.spec.host, s]));
 

@@ -38,13 +38,16 @@ export const COUNTER_NAMES = [
   'saves',
   'rejectedSaves',
   'logouts',
+  /** Opens of a delete-account / deactivate page. */
+  'dangerPages',
 ] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type Counters = Record<CounterName, number>;
 
 export interface JourneyEvent {
   at: string;
-  event: 'login' | 'login-failed' | '2fa' | '2fa-failed' | 'save' | 'save-rejected' | 'logout' | 'session-preset';
+  /** 'danger-page': a delete/deactivate page was opened (the journey must never do that). */
+  event: 'login' | 'login-failed' | '2fa' | '2fa-failed' | 'save' | 'save-rejected' | 'logout' | 'session-preset' | 'danger-page';
   taskId?: string;
   username?: string;
 }

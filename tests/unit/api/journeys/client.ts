@@ -116,7 +116,7 @@ export interface AccountView {
   publicProfilePath: string;
   saved: { stored: Record<string, string>; posted: Record<string, string>; savedAt: string | null; saveCount: number } | null;
   linksVisibleOnPublic: string[];
-  counters: Record<'logins' | 'loginFailures' | 'twofaSubmissions' | 'twofaFailures' | 'saves' | 'rejectedSaves' | 'logouts', number>;
+  counters: Record<'logins' | 'loginFailures' | 'twofaSubmissions' | 'twofaFailures' | 'saves' | 'rejectedSaves' | 'logouts' | 'dangerPages', number>;
   liveSessions: Array<{ stage: string; remember: boolean }>;
 }
 
