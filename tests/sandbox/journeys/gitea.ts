@@ -51,7 +51,7 @@ function page(ctx: SiteCtx, title: string, body: string, flash = ''): string {
 <style>
 body{margin:0;font:14px/1.5 -apple-system,"Segoe UI",system-ui,sans-serif;background:#fff;color:#181c21}a{color:#4183c4;text-decoration:none}
 #navbar{display:flex;align-items:center;gap:6px;padding:0 12px;height:49px;border-bottom:1px solid #d0d7de;background:#f6f8fa}#navbar .item{padding:8px 10px;color:#181c21}.right.menu{margin-left:auto;display:flex;align-items:center}
-.ui.dropdown{position:relative;cursor:pointer}.ui.dropdown .menu{display:none;position:absolute;right:0;top:40px;background:#fff;border:1px solid #d0d7de;border-radius:6px;min-width:200px;box-shadow:0 6px 18px rgba(0,0,0,.12);z-index:9}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.ui.dropdown{position:relative;cursor:pointer}.ui.dropdown .menu{display:none;position:absolute;right:0;top:40px;background:#fff;border:1px solid #d0d7de;border-radius:6px;min-width:200px;box-shadow:0 6px 18px rgba(0,0,0,.12);z-index:9}
 .ui.dropdown.active .menu{display:block}.ui.dropdown .menu .item{display:block;padding:6px 14px}.ui.dropdown .menu .header{padding:8px 14px;font-weight:normal}.divider{border-top:1px solid #d0d7de}
 .ui.container{max-width:1000px;margin:16px auto;padding:0 16px}.ui.top.attached.header{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px 6px 0 0;margin:0;padding:10px 14px}.ui.attached.segment{border:1px solid #d0d7de;border-top:0;padding:14px;margin-bottom:16px}
 .ui.form .field{margin-bottom:12px}.ui.form label{display:block;font-weight:600;margin-bottom:4px}.ui.form input:not([type=checkbox]),.ui.form textarea{width:100%;box-sizing:border-box;padding:8px;border:1px solid #d0d7de;border-radius:4px;font:inherit}
@@ -76,7 +76,7 @@ ${body}
 <footer class="page-footer" role="group" aria-label="Footer"><div class="left-links" role="contentinfo">Powered by Gitea Version: 1.21.4 Page: <strong>2ms</strong> Template: <strong>1ms</strong></div></footer>
 <script>
 document.querySelectorAll('.ui.dropdown').forEach(function (d) {
-  d.addEventListener('click', function (ev) { if (ev.target.closest('.menu')) return; d.classList.toggle('active'); });
+  d.addEventListener('click', function (ev) { if (d.querySelector('.menu').contains(ev.target)) return; d.classList.toggle('active'); });
 });
 document.querySelectorAll('.link-action').forEach(function (a) {
   a.addEventListener('click', function (ev) {

@@ -181,7 +181,10 @@ export class SiteCtx {
   get form(): URLSearchParams {
     if (!this.formCache) {
       const ct = String(this.req.headers['content-type'] ?? '');
-      if (ct.includes('application/json')) {
+      if (ct.includes('multipart/form-data')) {
+        // Forms with a file input (Mastodon, Drupal) post multipart; files are ignored.
+        this.formCache = parseMultipart(this.req.body, ct.match(/boundary="?([^";]+)"?/i)?.[1] ?? '');
+      } else if (ct.includes('application/json')) {
         const out = new URLSearchParams();
         const body = this.jsonBody();
         if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out.set(k, v);
@@ -377,4 +380,21 @@ function toUser(t: SandboxTask, userId: number): JourneyUser {
   const username = String(t.username ?? '');
   const name = [t.first_name, t.last_name].filter((x) => typeof x === 'string' && x).join(' ');
   return { taskId: t.id, username, email: String(t.email ?? ''), userId, slug: slugOf(username), displayName: name || username };
+}
+
+/** The text fields of a multipart/form-data body (parts with a filename are skipped). */
+export function parseMultipart(body: Buffer, boundary: string): URLSearchParams {
+  const out = new URLSearchParams();
+  if (!boundary) return out;
+  const text = body.toString('latin1');
+  for (const part of text.split(`--${boundary}`)) {
+    const sep = part.indexOf('\r\n\r\n');
+    if (sep < 0) continue;
+    const head = part.slice(0, sep);
+    const name = head.match(/name="([^"]*)"/i)?.[1];
+    if (name === undefined || /filename="/i.test(head)) continue;
+    const value = part.slice(sep + 4).replace(/\r\n$/, '');
+    out.append(Buffer.from(name, 'latin1').toString('utf8'), Buffer.from(value, 'latin1').toString('utf8'));
+  }
+  return out;
 }

@@ -33,6 +33,13 @@ export class Browser {
     const body = (form instanceof URLSearchParams ? form : new URLSearchParams(form)).toString();
     return this.send('POST', path, body, { 'Content-Type': 'application/x-www-form-urlencoded', ...headers });
   }
+  /** A multipart/form-data POST, as a browser sends a form that has a file input. */
+  postMultipart(path: string, fields: Array<[string, string]>): Promise<Res> {
+    const boundary = '----JourneyFormBoundary7MA4YWxkTrZu0gW';
+    const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--${boundary}--\r\n`;
+    return this.send('POST', path, body, { 'Content-Type': `multipart/form-data; boundary=${boundary}` });
+  }
   sendJson(method: string, path: string, data: unknown, headers: Record<string, string> = {}): Promise<Res> {
     return this.send(method, path, JSON.stringify(data), { 'Content-Type': 'application/json', Accept: 'application/json', ...headers });
   }

@@ -14,6 +14,8 @@ const decode = (s: string) =>
 export interface ParsedForm {
   action: string;
   method: string;
+  /** 'multipart/form-data' for forms with a file input, as browsers then send them. */
+  enctype: string;
   /** What a browser would send as the form stands: [name, value] in document order. */
   controls: Array<[string, string]>;
 }
@@ -26,6 +28,7 @@ export function formWith(htmlText: string, field: string): ParsedForm | undefine
   const open = form.match(/<form\b[^>]*>/i)![0];
   const action = decode(open.match(/\baction="([^"]*)"/i)?.[1] ?? '');
   const method = (open.match(/\bmethod="([^"]*)"/i)?.[1] ?? 'get').toUpperCase();
+  const enctype = (open.match(/\benctype="([^"]*)"/i)?.[1] ?? 'application/x-www-form-urlencoded').toLowerCase();
   const controls: Array<[string, string]> = [];
   const attr = (tag: string, a: string) => tag.match(new RegExp(`\\b${a}="([^"]*)"`, 'i'))?.[1];
   for (const m of form.matchAll(/<input\b[^>]*>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>|<select\b[^>]*>([\s\S]*?)<\/select>/gi)) {
@@ -44,7 +47,7 @@ export function formWith(htmlText: string, field: string): ParsedForm | undefine
       controls.push([decode(name), decode(attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : ''))]);
     }
   }
-  return { action, method, controls };
+  return { action, method, enctype, controls };
 }
 
 /** Submits the form holding `field` on `page` (at `pagePath`), with `values` typed over it. */
@@ -63,6 +66,7 @@ export async function submit(b: Browser, page: Res, pagePath: string, field: str
   for (const [k, v] of extra) body.append(k, v);
   const target = new URL(form!.action || pagePath, `http://${b.host}${pagePath}`);
   const path = target.pathname + target.search;
+  if (form!.enctype === 'multipart/form-data') return { res: await b.postMultipart(path, [...body]), path };
   return { res: await b.post(path, body), path };
 }
 
