@@ -88,7 +88,7 @@ body{margin:0;font:15px/1.4 Arial,sans-serif;color:#222;background:#fff}a{color:
 .alt-placeholder{display:block;font-size:13px;color:#666;margin-top:3px}.alert-error{background:#fce9e9;color:#b40000;padding:8px;margin-bottom:10px}
 .user-preferences{display:flex;gap:20px}.preferences-nav{list-style:none;padding:0;width:180px}.preferences-nav a{display:block;padding:8px}.preferences-nav .active a{font-weight:bold;background:#f1f1f1}
 .control-group{margin-bottom:18px}.control-label{display:block;font-weight:bold;margin-bottom:4px}.input-xxlarge,.d-editor-input{width:100%;max-width:540px;box-sizing:border-box;padding:6px;font:inherit;border:1px solid #bbb}.d-editor-input{min-height:120px}.instructions{color:#777;font-size:13px}.saved{color:#090;margin-left:10px}
-.user-main .details{display:flex;gap:20px;padding:20px;background:#f8f8f8}.user-profile-names .username{font-size:28px;margin:0}.location-and-website span{margin-right:14px}.public-user-fields{margin-top:10px}
+.user-nav{list-style:none;display:flex;gap:14px;padding:0}.user-main .details{display:flex;gap:20px;padding:20px;background:#f8f8f8}.user-profile-names .username{font-size:28px;margin:0}.location-and-website span{margin-right:14px}.public-user-fields{margin-top:10px}
 </style>
 </head>
 <body class="">
