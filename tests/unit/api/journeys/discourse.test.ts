@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNEY_TASK_IDS, journeySpec, journeyTasks } from '../../../sandbox/journeys';
 import { startSandbox, totpNow, type Sandbox } from '../../../sandbox/server';
 import { account, Browser, control } from './client';
+import { wrongCode } from './forms';
 
 const HOST = 'discourse-community.test';
 const task = () => journeyTasks().find((t) => t.id === JOURNEY_TASK_IDS.discourse)!;
@@ -70,7 +71,7 @@ describe('Discourse SPA journey site', () => {
     expect(b.cookie('_t')).toBeTruthy();
     // Password passed, code not yet: not signed in.
     expect((await b.get('/session/current.json')).status).toBe(404);
-    const wrong = await b.sendJson('POST', '/session', { login: t.username, password: t.password, second_factor_token: '000000', second_factor_method: 1 }, { 'X-CSRF-Token': await csrf(b) });
+    const wrong = await b.sendJson('POST', '/session', { login: t.username, password: t.password, second_factor_token: wrongCode(String(t.twofa)), second_factor_method: 1 }, { 'X-CSRF-Token': await csrf(b) });
     expect(wrong.json<{ error: string }>().error).toMatch(/Invalid authentication code/);
     const ok = await b.sendJson('POST', '/session', { login: t.username, password: t.password, second_factor_token: totpNow(String(t.twofa)), second_factor_method: 1 }, { 'X-CSRF-Token': await csrf(b) });
     expect(ok.json<{ user: { username: string } }>().user.username).toBe('lumenbakery');

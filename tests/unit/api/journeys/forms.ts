@@ -119,3 +119,13 @@ export function shown(htmlText: string): string {
   const text = decode(htmlText.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ''));
   return `${hrefs.join('\n')}\n${text}`;
 }
+
+/** A 6-digit code that is not valid for `secret` now (nor one step either side). */
+export function wrongCode(secret: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const valid = new Set([-60, -30, 0, 30, 60].map((d) => totpNow(secret, now + d)));
+  for (let n = 0; ; n++) {
+    const c = String(n).padStart(6, '0');
+    if (!valid.has(c)) return c;
+  }
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNEY_TASK_IDS, journeySpec, journeyTasks } from '../../../sandbox/journeys';
 import { startSandbox, totpNow, type Sandbox } from '../../../sandbox/server';
 import { account, Browser } from './client';
-import { formWith, logIn, settle, shown, submit } from './forms';
+import { formWith, logIn, settle, shown, submit, wrongCode } from './forms';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('Mastodon', () => {
     expect(step1.res.body).toContain('name="user[otp_attempt]"');
     expect(formWith(step1.res.body, 'user[otp_attempt]')!.action).toBe('/auth/sign_in');
     expect((await b.get('/settings/profile')).status).toBe(302);
-    const wrong = await submit(b, step1.res, '/auth/sign_in', 'user[otp_attempt]', { 'user[otp_attempt]': '000000' });
+    const wrong = await submit(b, step1.res, '/auth/sign_in', 'user[otp_attempt]', { 'user[otp_attempt]': wrongCode(String(t.twofa)) });
     expect(wrong.res.body).toContain('Invalid two-factor code.');
     const ok = await submit(b, wrong.res, '/auth/sign_in', 'user[otp_attempt]', { 'user[otp_attempt]': totpNow(String(t.twofa)) });
     expect(ok.res.location).toBe('/home');
@@ -221,7 +221,7 @@ describe('the Vietnamese site', () => {
     expect(sent.res.location).toBe('/xac-thuc');
     const otp = await b.get('/xac-thuc');
     expect(otp.body).toContain('<label for="ma_xac_thuc">Mã xác thực</label>');
-    const wrong = await submit(b, otp, '/xac-thuc', 'ma_xac_thuc', { ma_xac_thuc: '123456' === totpNow(String(t.twofa)) ? '654321' : '123456' });
+    const wrong = await submit(b, otp, '/xac-thuc', 'ma_xac_thuc', { ma_xac_thuc: wrongCode(String(t.twofa)) });
     expect(wrong.res.body).toContain('Mã xác thực không đúng hoặc đã hết hạn.');
     await submit(b, wrong.res, '/xac-thuc', 'ma_xac_thuc', { ma_xac_thuc: totpNow(String(t.twofa)) });
     const acct = await b.get('/tai-khoan');
