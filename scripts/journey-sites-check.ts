@@ -156,6 +156,18 @@ const WALKS: Record<string, Walk> = {
     save: '#edit-submit',
     savedSign: 'text=The changes have been saved.',
   },
+  moodle: {
+    async toEditor(p) {
+      await p.click('#user-menu-toggle');
+      await p.click('#user-action-menu a:has-text("Preferences")');
+      await p.click('a:has-text("Edit profile")');
+      if (await p.isVisible('#id_url')) throw new Error('the Optional section should start collapsed');
+      await p.click('a.collapseexpand');
+    },
+    fill: [['#id_url', SITE], ['#id_profile_field_twitter', TW], ['#id_profile_field_facebook', FB], ['#id_description_editor', `Baking classes. ${GH}`]],
+    save: '#id_submitbutton',
+    savedSign: 'text=Changes saved',
+  },
 };
 
 const sb = await startSandbox({ tasks: journeyTasks() });

@@ -7,14 +7,15 @@ import { gitea } from './gitea';
 import { humhub } from './humhub';
 import type { JourneySite } from './kit';
 import { mastodon } from './mastodon';
+import { moodle } from './moodle';
 import { mybb } from './mybb';
 import { partial } from './partial';
 import { phpbb } from './phpbb';
 import { rewriter } from './rewriter';
 import { vietnamese } from './vietnamese';
 
-/** In the order of the brief: phpBB, Discourse, MyBB, Mastodon, Gitea, tabbed, custom, Vietnamese, rewriter, partial, BuddyPress, Drupal. */
-export const JOURNEY_SITES: readonly JourneySite[] = [phpbb, discourse, mybb, mastodon, gitea, humhub, custom, vietnamese, rewriter, partial, buddypress, drupal];
+/** In the order of the brief: phpBB, Discourse, MyBB, Mastodon, Gitea, tabbed, custom, Vietnamese, rewriter, partial, BuddyPress, Drupal; then Moodle (an accordion editor). */
+export const JOURNEY_SITES: readonly JourneySite[] = [phpbb, discourse, mybb, mastodon, gitea, humhub, custom, vietnamese, rewriter, partial, buddypress, drupal, moodle];
 
 const BY_HOST = new Map(JOURNEY_SITES.map((s) => [s.spec.host, s]));
 

@@ -34,6 +34,7 @@ const ROWS: Row[] = [
   ['partial', 'showcase-cards.test', 'lumenbakery', 'Sc!Lumen-3310', ''],
   ['buddypress', 'wp-buddypress.test', 'lumenbakery', 'Bp!Lumen-3311', ''],
   ['drupal', 'drupal-portal.test', 'lumenbakery', 'Dr!Lumen-3312', ''],
+  ['moodle', 'moodle-campus.test', 'lumenbakery', 'Mo!Lumen-3313', ''],
 ];
 
 /** Fixed task ids, by site key: `JOURNEY_TASK_IDS.phpbb`. */

@@ -56,6 +56,22 @@ describe('HumHub TabbedForm', () => {
   });
 });
 
+describe('Moodle collapsible sections', () => {
+  it('opens a collapsed section from its toggle, and all of them from "Expand all"', async () => {
+    const { document } = await signedInPage('moodle', '/user/edit.php');
+    const optional = document.getElementById('id_moodle_optionalcontainer')!;
+    const social = document.getElementById('id_category_2container')!;
+    expect(optional.classList.contains('show')).toBe(false);
+    (document.querySelector('a[href="#id_moodle_optionalcontainer"]') as HTMLElement).click();
+    expect(optional.classList.contains('show')).toBe(true);
+    expect((document.querySelector('input[name="mform_isexpanded_id_moodle_optional"]') as HTMLInputElement).value).toBe('1');
+    expect(social.classList.contains('show')).toBe(false);
+    (document.querySelector('a.collapseexpand') as HTMLElement).click();
+    expect(social.classList.contains('show')).toBe(true);
+    expect(document.querySelector('a.collapseexpand')!.textContent).toBe('Collapse all');
+  });
+});
+
 describe('closed dropdown menus', () => {
   it('custom site: the account menu with the icon-only edit link opens only on click', async () => {
     const { document } = await signedInPage('custom', '/dashboard');

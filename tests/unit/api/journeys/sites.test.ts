@@ -113,6 +113,11 @@ const CASES: Case[] = [
     sample: { 'field_website[0][uri]': SITE, 'field_social_links[0][uri]': TW, 'field_social_links[1][uri]': FB, 'field_social_links[2][uri]': YT, 'field_about[0][value]': `Bakers. ${GH}` },
     publicLinks: [SITE, TW, FB, YT, GH],
   },
+  {
+    key: 'moodle',
+    sample: { url: SITE, profile_field_twitter: TW, profile_field_facebook: FB, 'description_editor[text]': `Baking classes. ${GH}` },
+    publicLinks: [GH, SITE, TW, FB],
+  },
 ];
 
 const hostOf = (key: string) => journeyTasks().find((t) => t.id === JOURNEY_TASK_IDS[key])!.domain;
@@ -166,7 +171,7 @@ describe('journey sites: the registry and the control routes', () => {
       expect(s.accounts.length, s.host).toBe(1);
       expect(s.sources.length, s.host).toBeGreaterThan(0);
     }
-    expect(list.map((s) => s.platform)).toEqual(expect.arrayContaining(['phpbb', 'discourse', 'mybb', 'mastodon', 'gitea', 'humhub', 'custom', 'buddypress', 'drupal']));
+    expect(list.map((s) => s.platform)).toEqual(expect.arrayContaining(['phpbb', 'discourse', 'mybb', 'mastodon', 'gitea', 'humhub', 'custom', 'buddypress', 'drupal', 'moodle']));
     expect(JOURNEY_SITES.map((s) => s.spec.host)).toEqual(list.map((s) => s.host));
   });
 

@@ -321,3 +321,27 @@ describe('Drupal 10', () => {
     expect((await account(sb, host, 'lumenbakery')).counters.dangerPages).toBe(1);
   });
 });
+
+describe('Moodle 4.0 (accordion editor)', () => {
+  const host = 'moodle-campus.test';
+  it('keeps Web page and the social custom fields in collapsed sections, and requires the names', async () => {
+    const b = await signedIn('moodle');
+    const editor = await b.get('/user/edit.php');
+    expect(editor.body).toContain('<body id="page-user-edit"');
+    expect(editor.body).toMatch(/<div id="id_moodle_optionalcontainer" class="fcontainer collapseable collapse">[\s\S]*?name="url" id="id_url"/);
+    expect(editor.body).toMatch(/<div id="id_category_2container" class="fcontainer collapseable collapse">[\s\S]*?name="profile_field_twitter"/);
+    expect(editor.body).toContain('<div id="id_moodlecontainer" class="fcontainer collapseable collapse show">');
+    expect(editor.body).toContain('<a href="#" class="collapseexpand" aria-expanded="false" role="button">Expand all</a>');
+    const { res } = await submit(b, editor, '/user/edit.php', 'firstname', { firstname: '', url: 'not a url' });
+    expect(res.body).toContain('Missing given name');
+    // A section holding an error opens by itself.
+    expect(res.body).toContain('<div id="id_moodle_optionalcontainer" class="fcontainer collapseable collapse show">');
+    expect((await account(sb, host, 'lumenbakery')).counters.rejectedSaves).toBe(1);
+  });
+
+  it('asks to confirm a logout without its sesskey', async () => {
+    const b = await signedIn('moodle');
+    expect((await b.get('/login/logout.php')).body).toContain('Do you really want to log out?');
+    expect(b.cookie('MoodleSession')).toBeTruthy();
+  });
+});
