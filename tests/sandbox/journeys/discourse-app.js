@@ -6,8 +6,8 @@
 (function () {
   'use strict';
   var pre = JSON.parse(document.getElementById('data-preloaded').getAttribute('data-preloaded'));
-  var currentUser = pre.currentUser;
-  var userFields = pre.site.user_fields;
+  var currentUser = pre.currentUser ? JSON.parse(pre.currentUser) : null;
+  var userFields = JSON.parse(pre.site).user_fields;
   var main = document.getElementById('main');
   var elementId = 100;
 

@@ -56,9 +56,10 @@ function userJson(ctx: SiteCtx, u: JourneyUser) {
 
 function shell(ctx: SiteCtx): string {
   const me = ctx.me();
+  // As Discourse preloads it: each key's value is itself a JSON string; no currentUser for guests.
   const preloaded = {
-    currentUser: me ? { id: me.userId, username: me.username, name: me.displayName } : null,
-    site: { user_fields: USER_FIELDS, title: 'Lumen Bakers Community' },
+    ...(me && { currentUser: JSON.stringify({ id: me.userId, username: me.username, name: me.displayName }) }),
+    site: JSON.stringify({ user_fields: USER_FIELDS, title: 'Lumen Bakers Community' }),
   };
   return `<!DOCTYPE html>
 <html lang="en" class="desktop-view not-mobile-device text-size-normal no-touch ${me ? '' : 'anon'}">
@@ -73,7 +74,7 @@ function shell(ctx: SiteCtx): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0, minimum-scale=1.0, user-scalable=yes, viewport-fit=cover">
 <link rel="canonical" href="http://${HOST}${e(ctx.path)}" />
 <link rel="search" type="application/opensearchdescription+xml" href="http://${HOST}/opensearch.xml" title="Lumen Bakers Community Search">
-<meta name="discourse_theme_id" content="2">
+<meta name="discourse_theme_ids" content="2">
 <meta name="discourse_current_homepage" content="latest">
 <meta name="csrf-param" content="authenticity_token">
 <meta name="csrf-token" content="${me ? ctx.session()!.session.csrf : token()}">

@@ -29,6 +29,7 @@ function page(ctx: SiteCtx, title: string, bodyClass: string, main: string, mess
 <meta name="HandheldFriendly" content="true" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
 <title>${e(title)} | Lumen Community Portal</title>
+<link rel="stylesheet" media="all" href="/core/themes/olivero/css/base/base.css?s8k2m1" />
 <style>
 body{margin:0;font:16px/1.6 Metropolis,-apple-system,sans-serif;color:#232429;background:#e7e8eb}a{color:#0d77b5}
 .page-wrapper{max-width:1100px;margin:0 auto;background:#fff;min-height:100vh}.site-header{background:#0d77b5;color:#fff;padding:18px 40px;display:flex;align-items:center}.site-branding__name a{color:#fff;font-size:22px;font-weight:700;text-decoration:none}
@@ -40,7 +41,7 @@ body{margin:0;font:16px/1.6 Metropolis,-apple-system,sans-serif;color:#232429;ba
 .field--label-above .field__label{font-weight:700}.field{margin-bottom:14px}fieldset{border:1px solid #d3d4d9;padding:12px 16px;margin:0 0 16px}
 </style>
 </head>
-<body class="${bodyClass}">
+<body class="${bodyClass}${me ? ' user-logged-in' : ''}">
 <a href="#main-content" class="visually-hidden focusable skip-link">Skip to main content</a>
 <div class="dialog-off-canvas-main-canvas" data-off-canvas-main-canvas>
 <div id="page-wrapper" class="page-wrapper"><div id="page">
@@ -62,6 +63,7 @@ body{margin:0;font:16px/1.6 Metropolis,-apple-system,sans-serif;color:#232429;ba
 ${main}
 </div></div></div>
 </div></div></div>
+<script type="application/json" data-drupal-selector="drupal-settings-json">${JSON.stringify({ path: { baseUrl: '/', pathPrefix: '', currentPath: ctx.path.slice(1), currentPathIsAdmin: false, isFront: ctx.path === '/', currentLanguage: 'en' }, pluralDelimiter: '\u0003', user: { uid: String(me?.userId ?? 0), permissionsHash: '5d1c0f2e9b7a' } }).replace(/\//g, '\\/')}</script>
 </body>
 </html>`;
 }

@@ -92,6 +92,7 @@ function page(ctx: SiteCtx, title: string, body: string, bodyClass = ''): string
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta name="csrf-param" content="_csrf">
 <meta name="csrf-token" content="${csrf}">
+<script src="/static/js/humhub/humhub.core.js?v=1700000000"></script>
 <style>
 body{margin:0;background:#ededed;font:14px "Open Sans",Arial,sans-serif;color:#555}a{color:#21a1b3;text-decoration:none}.container{max-width:1000px;margin:0 auto;padding:0 10px}
 .topbar{background:#708fa0;color:#fff}#topbar-first .container{display:flex;align-items:center;height:50px}#topbar-first a{color:#fff}#topbar-second{background:#fff}#topbar-second .nav{display:flex;gap:16px;list-style:none;margin:0;padding:10px 0}#topbar-second a{color:#555}

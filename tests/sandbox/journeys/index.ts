@@ -17,7 +17,19 @@ export { journeyTasks, JOURNEY_TASK_IDS } from './tasks';
 export function handleJourney(state: SandboxState, req: JourneyRequest): Reply {
   const site = journeySite(req.host);
   if (!site) return html(404, '<!doctype html><title>Not found</title><h1>Not found</h1>');
-  return site.handle(new SiteCtx(state, site, req));
+  const reply = site.handle(new SiteCtx(state, site, req));
+  return reply.status === 404 ? (assetStub(req.url.pathname) ?? reply) : reply;
+}
+
+/**
+ * The platforms' own stylesheets and scripts that the pages reference (as
+ * the real ones do, e.g. prosilver's stylesheet.css, MyBB's general.js,
+ * Moodle's theme/styles.php): empty, so pages load cleanly.
+ */
+function assetStub(pathname: string): Reply | undefined {
+  if (/\.css$|\/theme\/styles\.php\//.test(pathname)) return { status: 200, text: '/* sandbox stub */', contentType: 'text/css; charset=utf-8' };
+  if (/\.js$|\/lib\/javascript\.php\//.test(pathname)) return { status: 200, text: '/* sandbox stub */', contentType: 'application/javascript; charset=utf-8' };
+  return undefined;
 }
 
 /** The spec of the site on `host` (throws when there is none: a test typo). */

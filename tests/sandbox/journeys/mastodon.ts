@@ -47,9 +47,22 @@ ${STYLE}
 </head>`;
 }
 
+/** What Mastodon's layout puts in every page: the SVG sprite holder, and the web app's initial state for a signed-in user. */
+function resources(me: JourneyUser | undefined, ctx?: SiteCtx): string {
+  const sprite = '<div class="logo-resources" tabindex="-1" inert="inert" aria-hidden="true"><svg xmlns="http://www.w3.org/2000/svg"><symbol id="logo-symbol-icon" viewBox="0 0 79 79"><path d="M0 0h79v79H0z"/></symbol></svg></div>';
+  if (!me) return sprite;
+  const name = (ctx && ctx.stored(me, 'account[display_name]')) || me.username;
+  const state = {
+    meta: { access_token: null, domain: HOST, locale: 'en', me: String(me.userId), title: HOST, version: '4.2.8' },
+    accounts: { [String(me.userId)]: { id: String(me.userId), username: me.username, acct: me.username, display_name: name, url: `http://${HOST}/@${me.username}` } },
+  };
+  return `${sprite}\n<script id="initial-state" type="application/json">${JSON.stringify(state).replace(/</g, '\\u003c')}</script>`;
+}
+
 function authPage(title: string, inner: string): string {
   return `${head(title, token())}
 <body class="lighter theme-default no-reduce-motion">
+${resources(undefined)}
 <div class="container-alt"><div class="logo-container"><h1><a href="/about">mastodon-social.test</a></h1></div>
 <div class="form-container">
 ${inner}
@@ -97,6 +110,7 @@ function adminPage(ctx: SiteCtx, user: JourneyUser, title: string, inner: string
   const s = ctx.session()!.session;
   return `${head(title, s.csrf)}
 <body class="admin theme-default no-reduce-motion">
+${resources(user, ctx)}
 <div class="admin-wrapper">
   <div class="sidebar-wrapper"><div class="sidebar">
     <a href="/home" class="logo">Back to Mastodon</a>
@@ -189,6 +203,7 @@ function publicPage(user: JourneyUser, s: Fields, me: JourneyUser | undefined): 
     .join('\n');
   return `${head(`${name} (@${user.username}@${HOST})`, token())}
 <body class="app-body theme-default no-reduce-motion">
+${resources(me)}
 <link rel="alternate" type="application/activity+json" href="https://${HOST}/users/${e(user.username)}">
 <div id="mastodon" data-props="{&quot;locale&quot;:&quot;en&quot;}">
   <div class="account__header">
@@ -208,7 +223,8 @@ function publicPage(user: JourneyUser, s: Fields, me: JourneyUser | undefined): 
 function homePage(ctx: SiteCtx, user: JourneyUser): string {
   return `${head('Home', ctx.session()!.session.csrf)}
 <body class="app-body theme-default no-reduce-motion">
-<div id="mastodon" class="ui"><div class="columns-area">
+${resources(user, ctx)}
+<div id="mastodon" class="ui" data-props="{&quot;locale&quot;:&quot;en&quot;}"><div class="columns-area">
   <div class="column"><h2>Home</h2><p>Your home timeline is empty. Follow more people to fill it up.</p></div>
   <div class="column navigation-panel">
     <a href="/@${e(user.username)}" class="navigation-bar__profile-account">@${e(user.username)}</a>

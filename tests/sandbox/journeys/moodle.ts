@@ -61,7 +61,7 @@ function page(ctx: SiteCtx, title: string, pageId: string, main: string, notice 
     ? `<div class="usermenu"><div class="dropdown show">
         <a href="#" role="button" id="user-menu-toggle" data-toggle="dropdown" aria-label="User menu" aria-haspopup="true" aria-controls="user-action-menu" class="btn dropdown-toggle"><span class="userbutton"><span class="avatars"><span class="userinitials size-35">${e(me.displayName.slice(0, 2).toUpperCase())}</span></span></span></a>
         <div id="user-action-menu" class="dropdown-menu dropdown-menu-right"><div id="usermenu-carousel" class="carousel slide"><div class="carousel-inner"><div class="carousel-item active" role="menu" aria-labelledby="user-menu-toggle">
-          <a href="/user/profile.php" class="dropdown-item" role="menuitem" tabindex="-1">Profile</a>
+          <a href="/user/profile.php?id=${me.userId}" class="dropdown-item" role="menuitem" tabindex="-1">Profile</a>
           <a href="/grade/report/overview/index.php" class="dropdown-item" role="menuitem" tabindex="-1">Grades</a>
           <a href="/calendar/view.php?view=month" class="dropdown-item" role="menuitem" tabindex="-1">Calendar</a>
           <a href="/user/preferences.php" class="dropdown-item" role="menuitem" tabindex="-1">Preferences</a>
@@ -77,6 +77,8 @@ function page(ctx: SiteCtx, title: string, pageId: string, main: string, notice 
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
 <meta name="keywords" content="moodle, ${e(title)}" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" type="text/css" href="/theme/styles.php/boost/1700000000_1/all" />
+<script src="/lib/javascript.php/1700000000/lib/polyfills/polyfill.js"></script>
 <style>
 body{margin:0;font:15px/1.5 -apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2125;background:#f5f5f5}a{color:#0f6cbf;text-decoration:none}
 .navbar{display:flex;align-items:center;gap:18px;height:60px;padding:0 20px;background:#fff;box-shadow:0 2px 4px rgba(0,0,0,.08)}.navbar-brand{font-weight:bold;margin-right:auto;color:#1d2125}.primary-navigation a{margin-right:14px}

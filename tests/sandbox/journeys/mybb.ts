@@ -50,6 +50,7 @@ function page(ctx: SiteCtx, title: string, body: string, extraHead = ''): string
 <head>
 <title>Baker's Board - ${e(title)}</title>
 <meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<script type="text/javascript" src="jscripts/general.js?ver=1827"></script>
 <script type="text/javascript">var cookieDomain = ""; var cookiePath = "/"; var my_post_key = "${ctx.session()?.session.csrf ?? ''}";</script>
 ${extraHead}
 <style>

@@ -70,6 +70,7 @@ function layout(ctx: SiteCtx, title: string, section: string, body: string): str
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Lumen Makers Forum - ${e(title)}</title>
+<link href="./styles/prosilver/theme/stylesheet.css?assets_version=5" rel="stylesheet">
 <style>
 body{margin:0;background:#f5f7fa;font:13px/1.4 Verdana,Helvetica,Arial,sans-serif;color:#536482}
 .wrap{max-width:1152px;margin:0 auto;padding:15px;background:#fff;border:1px solid #e6e9ed;border-radius:8px}
@@ -108,6 +109,7 @@ ${body}
     <div class="copyright">Powered by <a href="https://www.phpbb.com/">phpBB</a>&reg; Forum Software &copy; phpBB Limited</div>
   </div>
 </div>
+<script src="./assets/javascript/core.js?assets_version=5"></script>
 <script>
 document.body.className = document.body.className.replace('nojs', 'hasjs');
 document.querySelectorAll('.dropdown-trigger').forEach(function (t) {

@@ -80,7 +80,10 @@ describe('Discourse SPA journey site', () => {
     expect(view.counters).toMatchObject({ logins: 1, loginFailures: 1, twofaSubmissions: 2, twofaFailures: 1 });
     // The shell now carries the signed-in user for the app.
     const shell = await b.get('/latest');
-    expect(shell.body).toContain('&#34;username&#34;:&#34;lumenbakery&#34;');
+    const attr = shell.body.match(/data-preloaded="([^"]*)"/)![1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const preloaded = JSON.parse(attr) as { currentUser: string; site: string };
+    expect(JSON.parse(preloaded.currentUser)).toMatchObject({ username: 'lumenbakery' });
+    expect(JSON.parse(preloaded.site).user_fields).toHaveLength(3);
   });
 
   it('saves preferences with fetch PUT JSON: CSRF and ownership checked, stored exactly as sent', async () => {

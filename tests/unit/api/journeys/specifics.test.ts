@@ -301,7 +301,8 @@ describe('Drupal 10', () => {
     expect(formWith(login.body, 'name')!.controls).toEqual(expect.arrayContaining([['form_id', 'user_login_form']]));
     await logIn(b, journeySpec(host), creds('drupal'));
     const editor = await b.get('/user/2/edit');
-    expect(editor.body).toContain('<body class="path-user">');
+    expect(editor.body).toContain('<body class="path-user user-logged-in">');
+    expect(editor.body).toMatch(/<script type="application\/json" data-drupal-selector="drupal-settings-json">\{.*"user":\{"uid":"2",/);
     expect(editor.body).toContain('name="pass[pass1]"');
     expect(editor.body).toContain('<a href="/user/2/edit" class="tabs__link is-active" data-drupal-link-system-path="user/2/edit">Edit');
     const mismatch = await submit(b, editor, '/user/2/edit', 'field_website[0][uri]', { 'pass[pass1]': 'x', 'pass[pass2]': 'y' });
@@ -343,5 +344,30 @@ describe('Moodle 4.0 (accordion editor)', () => {
     const b = await signedIn('moodle');
     expect((await b.get('/login/logout.php')).body).toContain('Do you really want to log out?');
     expect(b.cookie('MoodleSession')).toBeTruthy();
+  });
+});
+
+describe('platform fingerprints the pages carry, as the real ones do', () => {
+  const cases: Array<[key: string, path: string, needle: RegExp]> = [
+    ['phpbb', '/index.php', /<link href="\.\/styles\/prosilver\/theme\/stylesheet\.css\?assets_version=5" rel="stylesheet">/],
+    ['mybb', '/index.php', /<script type="text\/javascript" src="jscripts\/general\.js\?ver=1827"><\/script>/],
+    ['mastodon', '/home', /<div class="logo-resources"[\s\S]*<script id="initial-state" type="application\/json">\{"meta":\{[^}]*"me":"109301"[\s\S]*"accounts":\{"109301":\{"id":"109301","username":"lumenbakery"/],
+    ['humhub', '/dashboard', /<script src="\/static\/js\/humhub\/humhub\.core\.js\?v=\d+"><\/script>/],
+    ['moodle', '/my/', /<link rel="stylesheet" type="text\/css" href="\/theme\/styles\.php\/boost\/[^"]+" \/>[\s\S]*href="\/user\/profile\.php\?id=3"/],
+    ['discourse', '/latest', /<meta name="discourse_theme_ids" content="2">/],
+    ['buddypress', '/members/', /\/wp-content\/plugins\/buddypress\/[\s\S]*<meta name="generator" content="WordPress 6\.4\.3" \/>/],
+  ];
+  it.each(cases)('%s %s', async (key, path, needle) => {
+    const b = await signedIn(key, key === 'mastodon');
+    const r = await b.get(path);
+    expect(r.body).toMatch(needle);
+    // Referenced assets are served (empty), so pages load cleanly.
+    for (const m of r.body.matchAll(/(?:href|src)="(\.?\/?(?:styles|jscripts|static|theme|lib|core|assets)\/[^"]+)"/g)) {
+      const url = new URL(m[1]!.replace(/&amp;/g, '&'), `http://${b.host}${path}`);
+      if (!/\.(?:css|js)$|\/theme\/styles\.php\/|\/lib\/javascript\.php\//.test(url.pathname)) continue;
+      const asset = await b.get(url.pathname + url.search);
+      expect(asset.status, url.pathname).toBe(200);
+      expect(asset.contentType).toMatch(/css|javascript/);
+    }
   });
 });
