@@ -24,6 +24,7 @@ import {
 } from './http';
 import { seedTasks } from './seed';
 import { handleSite } from './sites';
+import { handleJourney, journeySite } from './journeys';
 import { SandboxState, nowIso, type ActiveFault } from './state';
 import type { ControlTaskView, FaultSpec, RequestLogEntry, SandboxTask, SiteView } from './types';
 
@@ -115,6 +116,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     if (url.pathname.startsWith('/fixtures/')) return writeReply(res, await fixture(url.pathname.slice('/fixtures/'.length)));
     if (url.pathname === '/favicon.ico') return writeReply(res, { status: 204, text: '' });
+
+    if (!LOOPBACK_NAMES.has(host) && journeySite(host)) {
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+      return writeReply(res, handleJourney(state, { method, host, url, headers: req.headers, body }));
+    }
 
     if (!LOOPBACK_NAMES.has(host)) {
       const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);

@@ -12,6 +12,7 @@ import type {
   SiteView,
 } from './types';
 import { PROFILE_FIELDS } from './types';
+import { JourneyStore } from './journeys/store';
 
 interface TaskRecord {
   task: SandboxTask;
@@ -88,6 +89,8 @@ export class SandboxState {
   requestLog: RequestLogEntry[] = [];
   sessions = new Map<string, Session>();
   private sites = new Map<string, SiteState>();
+  /** Sessions, saved profiles and counters of the journey sites (journeys/). */
+  journeys = new JourneyStore();
 
   constructor(tasks: Array<Partial<SandboxTask>>) {
     this.reset(tasks);
@@ -100,6 +103,7 @@ export class SandboxState {
     this.requestLog = [];
     this.sessions.clear();
     this.sites.clear();
+    this.journeys.clear();
     this.addTasks(tasks);
   }
 
