@@ -64,8 +64,9 @@ export const PLATFORMS: readonly PlatformRecipe[] = [
     marks: [['g', /^Ghost \d/i], ['s', 'meta[name="application-name"][content="Ghost"]', 0.5], ['r', /\/ghost\/assets\/(?:ghost|vendor)[\w.-]*\.js/, 0.6]],
     base: /^(?<base>.*?\/)ghost\//,
     user: [
-      ['a[href*="#/settings/staff/"]', 'href', /#\/settings\/staff\/(?<slug>[^/?#]+)/],
-      ['a[href*="#/staff/"]', 'href', /#\/staff\/(?<slug>[^/?#]+)/],
+      // The admin's own "Your profile" link: its route differs by version (settings/staff/:slug, older staff/:slug).
+      ['a[href*="#/settings/staff/"]', 'href', /^(?<edit>.*#\/settings\/staff\/(?<slug>[^/?#]+))/],
+      ['a[href*="#/staff/"]', 'href', /^(?<edit>.*#\/staff\/(?<slug>[^/?#]+))/],
     ],
     login: 'ghost/#/signin',
     editor: ['ghost/#/settings/staff/{slug}', 'ghost/#/settings/staff'],
@@ -283,6 +284,7 @@ export const PLATFORMS: readonly PlatformRecipe[] = [
     name: 'Mastodon',
     marks: [['s', '.logo-resources', 0.6], ['s', '#mastodon[data-props],script#initial-state', 0.6], ['r', /\/packs\/(?:js\/)?(?:common|application)/, 0.45]],
     user: [['script#initial-state', 'text', /"me":"(?<id>\d+)"[\s\S]*?"accounts":\{[\s\S]*?"\k<id>":\{"id":"\k<id>","username":"(?<name>[^"]+)"/]],
+    in: 'a[href$="/auth/sign_out"]',
     login: 'auth/sign_in',
     editor: ['settings/profile'],
     pub: ['@{name}'],

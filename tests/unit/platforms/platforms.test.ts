@@ -213,4 +213,11 @@ describe('user parts', () => {
     expect(publicProfileUrl(p, s, o)).toBe(o + '/jane.doe');
     expect(loginUrl(p, o, s)).toBe(o + '/users/sign_in');
   });
+
+  it('use the Ghost admin link of the running version (older Ghost: #/staff/<slug>)', () => {
+    const s = signalsOf(fixture('ghost').replace('#/settings/staff/jane', '#/staff/jane'), 'https://news.example.test/ghost/#/dashboard');
+    const p = getPlatform('ghost')!;
+    expect(editorUrl(p, s, 'https://news.example.test')).toBe('https://news.example.test/ghost/#/staff/jane');
+    expect(publicProfileUrl(p, s, 'https://news.example.test')).toBe('https://news.example.test/author/jane/');
+  });
 });
