@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Content code never talks to the API or imports the heavy libraries.
-    files: ['lib/autofill/**', 'lib/links/**', 'lib/domain/index.ts', 'lib/domain/hosting.ts', 'lib/panel/**', 'lib/page/**', 'lib/journey/**', 'entrypoints/*.content/**', 'entrypoints/*.content.ts'],
+    files: ['lib/autofill/**', 'lib/links/**', 'lib/platforms/**', 'lib/domain/index.ts', 'lib/domain/hosting.ts', 'lib/panel/**', 'lib/page/**', 'lib/journey/**', 'entrypoints/*.content/**', 'entrypoints/*.content.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/api', '**/api/**', '**/registrable', 'zod', 'otplib', 'react', 'react-dom', 'tldts'] }],
     },
