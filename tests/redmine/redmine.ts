@@ -37,6 +37,8 @@ export interface RedmineProfile {
   mail: string;
   /** 'totp' while two-factor login is on. */
   twofaScheme: string | null;
+  /** When Redmine last accepted a TOTP code of the user (null: never since the reset). */
+  twofaLastUsedAt: string | null;
   /** Every user custom field by its name ('' when unset), CRLF as saved. */
   customFields: Record<string, string>;
 }
@@ -51,6 +53,12 @@ export interface RedmineInstance {
   readProfile(): Promise<RedmineProfile>;
   /** Whether `password` is the fixture user's current password (Redmine's own hash scheme). */
   checkPassword(password: string): Promise<boolean>;
+  /**
+   * Back to the fixture's state: custom fields empty, names as seeded, every
+   * session and token ended, and the last TOTP use forgotten (Redmine refuses
+   * a code of a time step it already accepted), so a second test can log in.
+   */
+  resetUser(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +153,7 @@ export async function startRedmine(opts: StartRedmineOptions): Promise<RedmineIn
       user: { ...FIXTURE_USER },
       readProfile: () => readProfile(dir),
       checkPassword: (password) => checkPassword(dir, password),
+      resetUser: () => resetUser(dir),
       stop: () => (stopped ??= cleanup()),
     };
   } catch (err) {
@@ -278,9 +287,18 @@ async function query<T>(dir: string, sql: string): Promise<T[]> {
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function userRow(dir: string) {
-  const [row] = await query<{ id: number; login: string; firstname: string; lastname: string; twofa_scheme: string | null; hashed_password: string; salt: string }>(
+  const [row] = await query<{
+    id: number;
+    login: string;
+    firstname: string;
+    lastname: string;
+    twofa_scheme: string | null;
+    twofa_totp_last_used_at: string | null;
+    hashed_password: string;
+    salt: string;
+  }>(
     dir,
-    `SELECT id, login, firstname, lastname, twofa_scheme, hashed_password, salt FROM users WHERE login = ${sqlString(FIXTURE_USER.login)}`,
+    `SELECT id, login, firstname, lastname, twofa_scheme, twofa_totp_last_used_at, hashed_password, salt FROM users WHERE login = ${sqlString(FIXTURE_USER.login)}`,
   );
   if (!row) throw new Error(`Redmine: no user ${FIXTURE_USER.login}`);
   return row;
@@ -302,8 +320,24 @@ async function readProfile(dir: string): Promise<RedmineProfile> {
     lastname: user.lastname,
     mail: mail?.address ?? '',
     twofaScheme: user.twofa_scheme,
+    twofaLastUsedAt: user.twofa_totp_last_used_at,
     customFields: Object.fromEntries(values.map((v) => [v.name, v.value ?? ''])),
   };
+}
+
+async function resetUser(dir: string): Promise<void> {
+  const { id } = await userRow(dir);
+  const sql = [
+    'BEGIN IMMEDIATE;',
+    `DELETE FROM custom_values WHERE customized_type = 'Principal' AND customized_id = ${id};`,
+    `UPDATE users SET firstname = ${sqlString(FIXTURE_PROFILE.firstname)}, lastname = ${sqlString(FIXTURE_PROFILE.lastname)}, twofa_totp_last_used_at = NULL WHERE id = ${id};`,
+    `UPDATE email_addresses SET address = ${sqlString(FIXTURE_USER.mail)} WHERE user_id = ${id} AND is_default = 1;`,
+    `DELETE FROM email_addresses WHERE user_id = ${id} AND is_default = 0;`,
+    // Sessions are verified against these tokens: deleting them ends every session.
+    `DELETE FROM tokens WHERE user_id = ${id};`,
+    'COMMIT;',
+  ].join('\n');
+  await run(SQLITE, ['-cmd', '.timeout 10000', dbFile(dir)], { stdin: sql });
 }
 
 /** Redmine stores SHA1(salt + SHA1(password)). */
