@@ -166,7 +166,8 @@ export interface RunOptions {
 /** Runs a command to completion; stdin is written from `opts.stdin`. Rejects with the tail of its output. */
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const spawnOpts: SpawnOptions = { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env, cwd: opts.cwd };
+    // No stdin unless given: a command that exits without reading it must not fail us with EPIPE.
+    const spawnOpts: SpawnOptions = { stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: opts.env ?? process.env, cwd: opts.cwd };
     if (opts.uid !== undefined) spawnOpts.uid = opts.uid;
     if (opts.gid !== undefined) spawnOpts.gid = opts.gid;
     const child = spawn(cmd, args, spawnOpts);
@@ -179,7 +180,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       if (code === 0) resolve(out);
       else reject(new Error(`${path.basename(cmd)} ${args[0] ?? ''} exited with ${code}: ${(err || out).trim().slice(-2000)}`));
     });
-    child.stdin?.end(opts.stdin ?? '');
+    if (child.stdin) {
+      // A command may exit before it reads everything: its exit code tells the outcome, not EPIPE.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts.stdin);
+    }
   });
 }
 
