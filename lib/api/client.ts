@@ -178,9 +178,10 @@ function interpret(res: Response, raw: string, mode: Mode): unknown {
   const err = isJson ? ErrorEnvelope.safeParse(json) : undefined;
   const serverMessage = err?.success ? err.data.message?.slice(0, MAX_SERVER_MESSAGE) : undefined;
   const status = res.status;
+  const htmlPage = !isJson && (/^\s*</.test(raw) || /text\/html/i.test(res.headers.get('content-type') ?? '')) ? true : undefined;
 
   if (res.ok) {
-    if (!isJson) throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'not JSON' });
+    if (!isJson) throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'not JSON', htmlPage });
     if (err?.success) {
       // A 2xx that says success:false is a rejection of what we asked.
       throw new ApiError({ kind: 'wrong_status', status, serverMessage, currentStatus: err.data.current_status });
@@ -191,7 +192,7 @@ function interpret(res: Response, raw: string, mode: Mode): unknown {
     throw new ApiError({ kind: 'invalid_response', status, serverMessage: 'no success envelope' });
   }
 
-  const base = { status, serverMessage };
+  const base = { status, serverMessage, ...(htmlPage && { htmlPage }) };
   if (status === 401 || status === 403) throw new ApiError({ kind: 'unauthorized', ...base });
   if (status === 429) throw new ApiError({ kind: 'rate_limited', ...base, retryAfterMs: retryAfter(res) });
   if (status >= 500) throw new ApiError({ kind: 'server', ...base, retryAfterMs: retryAfter(res) });

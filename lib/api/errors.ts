@@ -23,6 +23,8 @@ export interface ApiErrorInit {
   currentStatus?: string;
   expectedStatus?: string;
   retryAfterMs?: number;
+  /** The answer was a web page, not JSON (a maintenance page, a proxy's error, a login portal). */
+  htmlPage?: boolean;
 }
 
 export class ApiError extends Error {
@@ -32,6 +34,7 @@ export class ApiError extends Error {
   readonly currentStatus?: string;
   readonly expectedStatus?: string;
   readonly retryAfterMs?: number;
+  readonly htmlPage?: boolean;
 
   constructor(init: ApiErrorInit) {
     // The message is for developers' consoles; workers see lib/i18n's text.
@@ -45,6 +48,7 @@ export class ApiError extends Error {
     this.currentStatus = init.currentStatus;
     this.expectedStatus = init.expectedStatus;
     this.retryAfterMs = init.retryAfterMs;
+    this.htmlPage = init.htmlPage;
   }
 
   /** Worth trying again later without anyone changing anything. */
@@ -61,6 +65,7 @@ export class ApiError extends Error {
       currentStatus: this.currentStatus,
       expectedStatus: this.expectedStatus,
       retryAfterMs: this.retryAfterMs,
+      ...(this.htmlPage && { htmlPage: true }),
     };
   }
 }

@@ -312,6 +312,7 @@ describe('every error kind, with no secret in the error', () => {
     sb.setFault({ mode: 'html-error', status: 502, count: 1 });
     const err = await expectApiError(() => client.listTasks(), 'server');
     expect(err.status).toBe(502);
+    expect(err.htmlPage).toBe(true); // the popup says "a web page answered" (maintenance, a proxy)
   });
 
   it('bad_request: another 4xx from the server', async () => {
@@ -359,6 +360,7 @@ describe('every error kind, with no secret in the error', () => {
     sb.setFault({ mode: 'html-error', count: 1 });
     const err = await expectApiError(() => client.listTasks(), 'invalid_response');
     expect(err.status).toBe(200);
+    expect(err.toJSON()).toMatchObject({ htmlPage: true });
   });
 
   it('invalid_response: an HTML 200 on complete is not an acknowledgement', async () => {
