@@ -42,7 +42,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** One state in every language and theme. The language is switched with the page's own selector. */
-async function capture(page: Page, state: string): Promise<void> {
+async function capture(page: Page, state: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   shot += 1;
   await page.bringToFront();
   for (const lang of LANGS) {
@@ -55,7 +55,7 @@ async function capture(page: Page, state: string): Promise<void> {
       await page.emulateMedia({ colorScheme: theme });
       await settle(page);
       const file = path.join(outDir, `${String(shot).padStart(2, '0')}-${state}.${lang}.${theme}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: opts.fullPage });
       written.push(file);
     }
   }
@@ -98,7 +98,8 @@ try {
   const options = await newPage('options.html');
   await options.getByTestId('api-key').waitFor();
   await options.getByTestId('api-base-url').fill(sandbox.apiBase);
-  await capture(options, 'options');
+  // The options page is a tab of its own: the whole page.
+  await capture(options, 'options', { fullPage: true });
 
   // 3. A wrong key: the big button is the fix.
   await saveSettings(options, sandbox.apiBase, 'not-the-key-7f3a');

@@ -5,7 +5,7 @@
  * Every test also checks what the server ended up with.
  */
 import { SEED_IDS, seedTasks, type SandboxTask } from '../sandbox/server';
-import { expectInViewWithoutScroll, pageAt, patchActiveTask, SIZES } from './support/cockpit';
+import { evaluateInToolbarPopup, expectInViewWithoutScroll, pageAt, patchActiveTask, SIZES } from './support/cockpit';
 import { apiCalls, expect, openOptions, saveConnection, say, test } from './support/worker-flow';
 
 const seed = (id: string): SandboxTask => {
@@ -232,4 +232,66 @@ test('the journey slots: the editor button opens the known editor, the public-pr
   await popup.getByTestId('complete-task').click();
   await expect.poll(() => sandbox.task(task.id)!.status).toBe('completed');
   expect(sandbox.task(task.id)!.reports[0]!.body).toEqual({ link_post: publicUrl, note: journey.summary });
+});
+
+test('the real toolbar popup: at least 380 px wide and filled, no sideways scroll, and the next action inside it even with 150 links unfolded', async ({ ext, sandbox }) => {
+  const heavy = heavyTask();
+  sandbox.reset([heavy]);
+  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
+  // A tab of the browser's own size (a smaller viewport would shrink the window the toolbar popup hangs from).
+  const tab = await ext.context.newPage();
+  await tab.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  // Opened as a tab, the page knows it and fills the tab.
+  await expect(tab.locator('html')).toHaveClass(/surface-tab/);
+  await tab.getByTestId('pull-task').click();
+  await expect(tab.getByTestId('task-domain')).toHaveText(heavy.domain);
+  await tab.close();
+
+  type Layout = {
+    tabClass: boolean;
+    width: number;
+    height: number;
+    scrollWidth: number;
+    bodyWidth: number;
+    pageWidth: number;
+    ready: boolean;
+    action: { top: number; bottom: number; right: number } | null;
+  };
+  const layout = await evaluateInToolbarPopup<Layout>(
+    ext,
+    `(async () => {
+      const until = async (test) => { for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 50)); return test(); };
+      const ready = await until(() => document.querySelector('[data-testid="link-list"]') || document.querySelector('.links summary'));
+      document.querySelector('.links')?.setAttribute('open', '');
+      document.querySelector('[data-testid="toggle-credentials"]')?.click();
+      // The browser resizes the popup to its content: wait until the size holds still.
+      let last = '';
+      for (let i = 0; i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 150));
+        const now = innerWidth + 'x' + innerHeight;
+        if (now === last) break;
+        last = now;
+      }
+      const r = document.querySelector('[data-testid="complete-task"]')?.getBoundingClientRect();
+      return {
+        tabClass: document.documentElement.classList.contains('surface-tab'),
+        width: innerWidth, height: innerHeight, scrollWidth: document.scrollingElement.scrollWidth,
+        bodyWidth: document.body.getBoundingClientRect().width, pageWidth: document.documentElement.clientWidth,
+        ready: !!ready, action: r ? { top: r.top, bottom: r.bottom, right: r.right } : null,
+      };
+    })()`,
+  );
+  expect(layout.ready).toBe(true);
+  expect(layout.tabClass).toBe(false);
+  // 380 px; the browser may widen it (a scrollbar when the window is short): the page then fills it, no blank strip.
+  expect(layout.width).toBeGreaterThanOrEqual(380);
+  // Long one-line values (150 long URLs, a long email) do not widen it beyond a scrollbar's room.
+  expect(layout.width).toBeLessThanOrEqual(420);
+  expect(layout.bodyWidth).toBe(layout.pageWidth);
+  expect(layout.height).toBeLessThanOrEqual(600);
+  expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
+  expect(layout.action).not.toBeNull();
+  expect(layout.action!.top).toBeGreaterThanOrEqual(0);
+  expect(layout.action!.bottom).toBeLessThanOrEqual(layout.height);
+  expect(layout.action!.right).toBeLessThanOrEqual(layout.width);
 });

@@ -82,3 +82,46 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Opens the real toolbar popup (`chrome.action.openPopup()`) and evaluates
+ * `expression` in it. Playwright does not list the toolbar popup as a page,
+ * so this talks CDP to its target directly.
+ */
+export async function evaluateInToolbarPopup<T>(ext: ExtensionBrowser, expression: string): Promise<T> {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser handle for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
+    let targetId: string | undefined;
+    await expect
+      .poll(async () => {
+        targetId = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url === popupUrl)?.targetId;
+        return !!targetId;
+      }, { message: 'the toolbar popup opened' })
+      .toBe(true);
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: targetId!, flatten: false });
+    let nextId = 0;
+    const call = (method: string, params: object) =>
+      new Promise<{ result?: { result?: { value?: unknown } }; error?: unknown }>((resolve) => {
+        const id = ++nextId;
+        const onMessage = (e: { sessionId?: string; message: string }) => {
+          if (e.sessionId !== sessionId) return;
+          const msg = JSON.parse(e.message) as { id?: number };
+          if (msg.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(msg as never);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    const answer = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (answer.error) throw new Error(`toolbar popup: ${JSON.stringify(answer.error)}`);
+    return answer.result?.result?.value as T;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
