@@ -13,9 +13,11 @@ export default defineConfig({
     excludeSources: ['**/.env*', '_*', 'tests/**', 'test-results/**', 'playwright-report/**', '**/*.log', '**/*.pem', '**/*.key', '**/*.zip', '**/*.xpi', '**/*.crx'],
   },
   manifest: ({ browser }) => ({
-    name: 'Entity Connect',
-    description: 'Likepion Entity connect phase: pull a task, fill the site, report the outcome.',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite'],
+    // Names and shortcut descriptions follow the browser's language (public/_locales: en, vi).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite', 'privacy'],
     host_permissions: ['<all_urls>'],
     // Strict CSP for extension pages (WXT writes it as the MV2 string for Firefox): only our own
     // bundled scripts, no plugins, no <base> or form hijacking, not frameable. connect-src stays
@@ -25,10 +27,16 @@ export default defineConfig({
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
         "frame-ancestors 'none'; img-src 'self' data:; style-src 'self'; connect-src 'self' https: http:",
     },
+    // Shortcuts Chromium really binds (checked with chrome.commands.getAll() in tests/e2e/cockpit-shell.spec.ts;
+    // it never binds Alt+Shift+C). At most four suggested keys per extension.
     commands: {
-      'open-task-site': { description: 'Open the active task’s site', suggested_key: { default: 'Alt+Shift+O' } },
-      'fill-now': { description: 'Fill this page now', suggested_key: { default: 'Alt+Shift+F' } },
-      'complete-task': { description: 'Complete the active task', suggested_key: { default: 'Alt+Shift+C' } },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        description: '__MSG_cmdOpenPopup__',
+        suggested_key: { default: 'Alt+Shift+E' },
+      },
+      'open-task-site': { description: '__MSG_cmdOpenSite__', suggested_key: { default: 'Alt+Shift+O' } },
+      'fill-now': { description: '__MSG_cmdFillNow__', suggested_key: { default: 'Alt+Shift+F' } },
+      'complete-task': { description: '__MSG_cmdComplete__', suggested_key: { default: 'Alt+Shift+K' } },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

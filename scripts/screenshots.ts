@@ -127,27 +127,42 @@ try {
   await popup.getByTestId('rate-limit-wait').waitFor();
   await capture(popup, 'rate-limit');
 
-  // 7. A task just started: Open site is the next action.
+  // 7. A task, its site tab not open (Get task opens it; here it was closed): Open site is the next action.
   sandbox.setFault({ mode: 'none' });
   await popup.reload();
-  await popup.getByTestId('pull-task').click();
+  const [site] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('pull-task').click()]);
+  await site.close();
   await popup.getByTestId('task-domain').waitFor();
   await popup.getByTestId('totp-code').waitFor();
+  await popup.locator('[data-testid="open-site"][data-primary="true"]').waitFor();
   await capture(popup, 'task-started');
 
   // 8. The site is open: Complete is the next action; all sign-in details unfolded.
-  await popup.getByTestId('open-site').click();
+  await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('open-site').click()]);
   await popup.locator('[data-testid="complete-task"][data-primary="true"]').waitFor();
   await popup.getByTestId('toggle-credentials').click();
   await capture(popup, 'task-code');
 
-  // 9. The journey's slots, as the background will fill them.
+  // 9. The end of a journey (lib/journey's Journey, written here as the background keeps it):
+  //    public check, a field the site emptied, a step it could not do, link-post and note prefilled.
   await popup.getByTestId('toggle-credentials').click();
+  for (const page of ext.context.pages()) if (page !== popup && page !== options) await page.close();
   const worker = await ext.serviceWorker();
   await setJourney(worker, {
+    stage: 'checked',
+    autoMoved: [],
+    filled: {},
+    problems: ['no_public_profile'],
+    saved: { at: Date.now(), via: 'reload', values: [{ field: 'website', filled: 'https://lumenbakery.example', kept: '', links: [] }] },
     editorUrl: 'http://demo-social.test/profile/edit',
     publicUrl: 'http://demo-social.test/u/lumenbakery',
-    publicCheck: { url: 'http://demo-social.test/u/lumenbakery', visible: 4, total: 6, missing: ['linkedin.com/in/lumen-bakery', 'youtube.com/@lumenbakery'] },
+    publicCheck: {
+      url: 'http://demo-social.test/u/lumenbakery',
+      total: 6,
+      visible: ['a', 'b', 'c', 'd'],
+      missing: ['linkedin.com/in/lumen-bakery', 'youtube.com/@lumenbakery'],
+      at: Date.now(),
+    },
     summary: '6/6 links saved; 4/6 visible on the public profile; not shown: linkedin.com/in/lumen-bakery, youtube.com/@lumenbakery',
   });
   await popup.getByTestId('public-profile-check').waitFor();

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 if [ -f tests/wordpress/setup.sh ]; then bash tests/wordpress/setup.sh; fi
+# More real apps for the e2e suite (Debian packages; the tests start private servers).
+if [ -f tests/mediawiki/setup.sh ]; then bash tests/mediawiki/setup.sh; fi
+if [ -f tests/redmine/setup.sh ]; then bash tests/redmine/setup.sh; fi
 npm run typecheck
 npm run lint
 npm test

@@ -2,16 +2,17 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_API_BASE_URL } from '../../lib/api/defaults';
 import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { Settings } from '../../lib/storage';
+import type { Settings } from '../../lib/settings';
 import { LanguageContext } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
 import { StatusMessage, type Status } from '../shared/StatusMessage';
 import { useAppState } from '../shared/useAppState';
 
-type Form = Omit<Settings, 'language'>;
+/** What the options page edits: the language is saved on its own, the panel's place belongs to the panel. */
+type Form = Omit<Settings, 'language' | 'panel'>;
 
 function formOf(settings: Settings): Form {
-  const { language: _language, ...rest } = settings;
+  const { language: _language, panel: _panel, ...rest } = settings;
   return rest;
 }
 

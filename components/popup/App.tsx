@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { Settings } from '../../lib/storage';
+import type { Settings } from '../../lib/settings';
 import { Countdown, countdownText } from '../shared/Countdown';
 import { LanguageContext } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
@@ -122,6 +122,7 @@ export function App({ firstState }: { firstState?: EarlyState } = {}) {
         <TaskStage
           key={state.active.task.id}
           active={state.active}
+          clock={state.clock ?? null}
           now={now}
           busy={busy}
           run={run}

@@ -1,5 +1,6 @@
 import { formatTime } from '../../lib/i18n';
-import type { HistoryEntry, OutboxEntry } from '../../lib/storage';
+import type { OutboxEntry } from '../../lib/outbox';
+import type { HistoryEntry } from '../../lib/task';
 import { useLanguage, useT } from '../shared/i18n';
 import { lastReport } from './stats';
 

@@ -1,5 +1,5 @@
 import { formatDuration, formatTime } from '../../lib/i18n';
-import type { HistoryEntry } from '../../lib/storage';
+import type { HistoryEntry } from '../../lib/task';
 import { useLanguage, useT } from '../shared/i18n';
 import { recentHistory } from './stats';
 

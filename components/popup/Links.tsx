@@ -25,9 +25,12 @@ export function Links({ links }: { links: readonly string[] }) {
 
   useEffect(() => {
     let alive = true;
-    loadLinkReviewer().then((review) => {
-      if (alive) setReviewed(review(links));
-    });
+    loadLinkReviewer().then(
+      (review) => {
+        if (alive) setReviewed(review(links));
+      },
+      () => undefined, // the plain list stays; the review is a help, not a must
+    );
     return () => {
       alive = false;
     };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeError, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { OutboxEntry } from '../../lib/storage';
+import type { OutboxEntry } from '../../lib/outbox';
 import { Countdown } from '../shared/Countdown';
 import { useLanguage, useT } from '../shared/i18n';
 import { openOptions } from '../shared/openOptions';

@@ -1,5 +1,5 @@
 import { describeStatus, t } from '../../lib/i18n';
-import type { ActiveTask } from '../../lib/storage';
+import type { ActiveTask } from '../../lib/task';
 import { sendMessage } from '../../lib/messaging';
 import { useLanguage, useT } from '../shared/i18n';
 import type { RunAction } from './actions';

@@ -1,12 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { formatDuration, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
-import type { ActiveTask } from '../../lib/storage';
+import type { ActiveTask } from '../../lib/task';
 import { useT } from '../shared/i18n';
 import type { RunAction } from './actions';
 import { Credentials } from './Credentials';
 import { FailForm } from './FailForm';
-import { journeyOf, openProfileEditor, type PublicCheckView } from './journey';
+import type { ClockOffset } from '../../lib/totp';
+import type { BoundT } from '../shared/i18n';
+import { journeyOf, type PublicCheckView } from './journey';
 import { Links } from './Links';
 import { isHttpUrl } from './links';
 import { ProblemBanner } from './ProblemBanner';
@@ -31,8 +33,19 @@ function PublicCheckLine({ check }: { check: PublicCheckView }) {
   );
 }
 
+/** lib/totp's CLOCK_WARN_MS, not imported: its entry brings otplib into the popup (a unit test keeps them equal). */
+export const CLOCK_WARN_MS = 30_000;
+
+/** "5 phút" / "40 giây": how far the PC clock is off. */
+function offBy(tr: BoundT, ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  return s >= 60 ? tr('task.minutes', { count: Math.round(s / 60) }) : tr('task.seconds', { count: s });
+}
+
 interface Props {
   active: ActiveTask;
+  /** The API server's clock against this PC's (AppState.clock). */
+  clock: ClockOffset | null;
   now: number;
   busy: string | null;
   run: RunAction;
@@ -48,7 +61,7 @@ interface Props {
  * until a tab of the site is open, then *Complete*; *Fail* opens its form in
  * place of the card. Mounted per task (`key`), so drafts never leak to the next one.
  */
-export function TaskStage({ active, now, busy, run, manualFill, top, status, extras }: Props) {
+export function TaskStage({ active, clock, now, busy, run, manualFill, top, status, extras }: Props) {
   const tr = useT();
   const { task } = active;
   const journey = journeyOf(active);
@@ -175,6 +188,11 @@ export function TaskStage({ active, now, busy, run, manualFill, top, status, ext
               </span>
             </div>
             {task.twofa ? <Totp taskId={task.id} /> : null}
+            {clock && Math.abs(clock.offsetMs) > CLOCK_WARN_MS && (
+              <p className="banner banner-warn small" data-testid="clock-warning" role="status">
+                {tr('task.clockOff', { time: offBy(tr, clock.offsetMs) })}
+              </p>
+            )}
             <Credentials task={task} />
             <div className="task-tools">
               <button
@@ -192,11 +210,31 @@ export function TaskStage({ active, now, busy, run, manualFill, top, status, ext
                 data-testid="go-profile-editor"
                 disabled={disabled || !journey.editorUrl}
                 title={journey.editorUrl ?? tr('task.editorUnknown')}
-                onClick={() => journey.editorUrl && void openProfileEditor(journey.editorUrl)}
+                // The background opens it in the task's tab (never over unsaved edits: then it says so).
+                onClick={() => void run('editor', () => sendMessage('goProfileEditor', undefined), () => null)}
               >
                 {tr('task.goProfileEditor')}
               </button>
             </div>
+            {journey.problems.length > 0 && (
+              <ul className="plain-list journey-problems small" data-testid="journey-problems">
+                {journey.problems.map((p) => (
+                  <li key={p}>{tr(`journey.problem.${p}` as 'journey.problem.no_editor')}</li>
+                ))}
+              </ul>
+            )}
+            {journey.changed.length > 0 && (
+              <div className="saved-changes small" data-testid="saved-changes">
+                <p>{tr('task.changedFields', { count: journey.changed.length })}</p>
+                <ul className="plain-list">
+                  {journey.changed.map((c) => (
+                    <li key={c.field} className="ellipsis" title={`${c.filled} → ${c.kept}`}>
+                      <span className="mono">{c.field}</span>: {c.kept === '' ? tr('common.empty') : c.kept}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <ReportFields
               draft={draft}
               onLinkPost={(value) => {
@@ -223,6 +261,11 @@ export function TaskStage({ active, now, busy, run, manualFill, top, status, ext
               </div>
             )}
             <Links links={task.entity_connect ?? []} />
+            {active.linksDropped ? (
+              <p className="muted small" data-testid="links-dropped">
+                {tr('task.linksDropped', { count: active.linksDropped })}
+              </p>
+            ) : null}
           </section>
         </>
       )}

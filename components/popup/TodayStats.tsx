@@ -1,5 +1,4 @@
-import { countToday } from '../../lib/task/history';
-import type { HistoryEntry } from '../../lib/storage';
+import { countToday, type HistoryEntry } from '../../lib/task';
 import { useLanguage, useT } from '../shared/i18n';
 import { tasksPerHour } from './stats';
 

@@ -54,7 +54,7 @@ export function Totp({ taskId }: { taskId: string }) {
       }
     };
     void poll();
-    const timer = setInterval(poll, 1000);
+    const timer = setInterval(() => void poll(), 1000);
     return () => {
       alive = false;
       clearInterval(timer);

@@ -1,5 +1,6 @@
 import { htmlAnswer } from '../../lib/i18n';
-import type { OutboxEntry, Settings } from '../../lib/storage';
+import type { OutboxEntry } from '../../lib/outbox';
+import type { Settings } from '../../lib/settings';
 import type { FailedAction } from './actions';
 
 /** What the worker must fix in the settings before work can go on. */

@@ -1,4 +1,5 @@
-import type { HistoryEntry, OutboxEntry } from '../../lib/storage';
+import type { OutboxEntry } from '../../lib/outbox';
+import type { HistoryEntry } from '../../lib/task';
 
 /** Newest first, at most `limit`. */
 export function recentHistory(history: readonly HistoryEntry[], limit = 10): HistoryEntry[] {

@@ -1,7 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { autofillDocument, observeAutofill, undoAutofill } from '../../lib/autofill';
-import { onMessage, sendMessage } from '../../lib/messaging';
-import { startTaskPage } from '../../lib/panel';
+import { runTaskPage } from '../../lib/page';
 
 // Registered at run time by the background, for the active task's domain only.
 export default defineContentScript({
@@ -11,24 +9,10 @@ export default defineContentScript({
   main(ctx) {
     // Registration and injection into open tabs can both reach one page: run once.
     const flag = Symbol.for('entity-connect.task-page');
-    const scope = globalThis as unknown as Record<symbol, boolean>;
+    const scope: Record<symbol, boolean | undefined> = globalThis;
     if (scope[flag]) return;
     scope[flag] = true;
-
-    void startTaskPage({
-      doc: document,
-      isTop: window.top === window,
-      getFillData: () => sendMessage('getFillData'),
-      reportFill: (report) => void sendMessage('reportFill', report).catch(() => undefined),
-      panelComplete: () => sendMessage('panelComplete'),
-      panelFail: (reason) => sendMessage('panelFail', { reason }),
-      onFillNow: (handler) => onMessage('fillNow', handler),
-      // Not the storage change events: they would hand every change of the extension's
-      // local storage (the API key, the task's passwords) to this content script, and the
-      // background denies content scripts that storage anyway. It tells us by message instead.
-      onTaskChange: (listener) => onMessage('taskChanged', () => listener()),
-      autofill: { autofillDocument, observeAutofill, undoAutofill },
-    }).then((page) => {
+    void runTaskPage(document, window.top === window).then((page) => {
       if (page) ctx.onInvalidated(() => page.stop());
       else scope[flag] = false;
     });

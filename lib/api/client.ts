@@ -12,6 +12,7 @@ import {
 } from './schemas';
 
 import { DEFAULT_TIMEOUT_MS } from './defaults';
+import { checkApiBaseUrl, isSafeTaskId } from '../rules';
 
 export { DEFAULT_API_BASE_URL, DEFAULT_TIMEOUT_MS } from './defaults';
 /** Server messages are shown to workers; keep them short. */
@@ -22,28 +23,22 @@ export interface ApiClientOptions {
   apiKey: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Every answer's `Date` header with the local moments around the request (the TOTP clock). */
+  onServerTime?: (dateHeader: string | null, sentAt: number, receivedAt: number) => void;
 }
 
-/**
- * Checks and normalises a base URL: http(s) only, no credentials, no query
- * or fragment, no trailing slash. Throws ApiError('config') otherwise.
- */
+const BASE_PROBLEMS = {
+  not_url: 'base URL is not a URL',
+  scheme: 'base URL must be http(s)',
+  credentials: 'base URL must not contain credentials',
+  insecure: 'base URL must be https (plain http only for localhost and .test)',
+} as const;
+
+/** Checks and normalises a base URL (lib/rules `checkApiBaseUrl`); throws ApiError('config') otherwise. */
 export function normalizeBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ApiError({ kind: 'config', serverMessage: 'base URL is not a URL' });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiError({ kind: 'config', serverMessage: 'base URL must be http(s)' });
-  }
-  if (url.username || url.password) {
-    throw new ApiError({ kind: 'config', serverMessage: 'base URL must not contain credentials' });
-  }
-  url.search = '';
-  url.hash = '';
-  return url.toString().replace(/\/+$/, '');
+  const checked = checkApiBaseUrl(raw);
+  if (!checked.ok) throw new ApiError({ kind: 'config', serverMessage: BASE_PROBLEMS[checked.problem] });
+  return checked.url;
 }
 
 export interface ApiClient {
@@ -53,6 +48,12 @@ export interface ApiClient {
   startTask(id: string): Promise<unknown>;
   completeTask(id: string, body?: CompleteBody): Promise<unknown>;
   failTask(id: string, body: FailBody): Promise<unknown>;
+}
+
+/** A task id in a path: only ids of `isSafeTaskId` (no `..`, `/` or encoded tricks) are ever sent. */
+function taskPath(id: string): string {
+  if (!isSafeTaskId(id)) throw new ApiError({ kind: 'bad_request', serverMessage: 'task id is not usable' });
+  return id;
 }
 
 export function createApiClient(opts: ApiClientOptions): ApiClient {
@@ -76,6 +77,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     }, timeoutMs);
     let res: Response;
     let raw: string;
+    const sentAt = Date.now();
     try {
       res = await doFetch(`${baseUrl}${path}`, {
         method,
@@ -91,6 +93,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         redirect: 'error',
       });
       raw = await res.text();
+      try {
+        opts.onServerTime?.(res.headers.get('date'), sentAt, Date.now());
+      } catch {
+        // the clock is a help; a broken hook must not fail the call
+      }
     } catch {
       // The underlying error may echo the URL; it never carries the key, but
       // we keep only the kind so nothing unexpected reaches a log.
@@ -120,19 +127,19 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     },
     async getTask(id, { status } = {}) {
       const q = status ? `?status=${encodeURIComponent(status)}` : '';
-      return parse(TaskSchema, await call('GET', `/links/${encodeURIComponent(id)}${q}`));
+      return parse(TaskSchema, await call('GET', `/links/${taskPath(id)}${q}`));
     },
-    startTask: (id) => call('POST', `/links/${encodeURIComponent(id)}/start`, {}, 'action'),
+    startTask: (id) => call('POST', `/links/${taskPath(id)}/start`, {}, 'action'),
     async completeTask(id, body = {}) {
       // safeParse, not parse: a bad link_post must reject with an ApiError, never throw a ZodError.
       const checked = CompleteBodySchema.safeParse(body);
       if (!checked.success) throw new ApiError({ kind: 'bad_request', serverMessage: 'link_post must be a URL' });
-      return call('POST', `/links/${encodeURIComponent(id)}/complete`, checked.data, 'action');
+      return call('POST', `/links/${taskPath(id)}/complete`, checked.data, 'action');
     },
     async failTask(id, body) {
       const checked = FailBodySchema.safeParse(body);
       if (!checked.success) throw new ApiError({ kind: 'bad_request', serverMessage: 'error_message must be 1–1000 characters' });
-      return call('POST', `/links/${encodeURIComponent(id)}/fail`, checked.data, 'action');
+      return call('POST', `/links/${taskPath(id)}/fail`, checked.data, 'action');
     },
   };
 }

@@ -2,5 +2,5 @@ export { createApiClient, normalizeBaseUrl, DEFAULT_API_BASE_URL, DEFAULT_TIMEOU
 export type { ApiClient, ApiClientOptions } from './client';
 export { ApiError, isApiError } from './errors';
 export type { ApiErrorKind, ApiErrorInit } from './errors';
-export { TaskSchema, FAIL_REASON_MAX } from './schemas';
+export { TaskSchema } from './schemas';
 export type { Task, CompleteBody, FailBody } from './schemas';

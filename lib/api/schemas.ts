@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAIL_REASON_MAX, isSafeTaskId, NOTE_MAX } from '../rules';
 
 /** Optional text field: the API sends strings, but null / missing / numbers are tolerated. */
 const text = z
@@ -15,7 +16,8 @@ const linkList = z
 
 /** One task as the API returns it. Unknown fields are kept (phase-1 profile fields). */
 export const TaskSchema = z.looseObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  // Refused here, before it can reach a URL path (`..`, `/`, `%2f`): the task is skipped as malformed.
+  id: z.union([z.string().min(1), z.number()]).transform(String).refine(isSafeTaskId, 'unusable task id'),
   request_id: text.optional(),
   domain: z.string().trim().min(1),
   website: text.optional(),
@@ -56,17 +58,15 @@ export const TaskListSchema = z.array(z.unknown()).transform((items, ctx) => {
   return tasks;
 });
 
-export const FAIL_REASON_MAX = 1000;
-
 export const CompleteBodySchema = z.object({
   link_post: z.string().url().optional(),
   link_profile: z.string().url().optional(),
-  note: z.string().max(5000).optional(),
+  note: z.string().max(NOTE_MAX).optional(),
 });
 export type CompleteBody = z.infer<typeof CompleteBodySchema>;
 
 export const FailBodySchema = z.object({
   error_message: z.string().trim().min(1).max(FAIL_REASON_MAX),
-  note: z.string().max(5000).optional(),
+  note: z.string().max(NOTE_MAX).optional(),
 });
 export type FailBody = z.infer<typeof FailBodySchema>;

@@ -103,7 +103,7 @@ function effectiveHost(doc: Document, parentHost: string): string {
 
 function hostAllowed(host: string, data: FillData): boolean {
   if (!host) return false;
-  return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain);
+  return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain, data.hostReach);
 }
 
 /** Start noticing the worker's own edits on this page (before the first fill, too). */

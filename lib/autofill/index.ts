@@ -4,3 +4,6 @@
  */
 export { autofillDocument, undoAutofill, type AutofillResult, type FilledField, type FilledRole, type NotFilledReason } from './engine';
 export { observeAutofill } from './observe';
+/** For the journey: our own dispatches are not the worker's edits; written fields carry this mark. */
+export { isOurDispatch } from './fill/events';
+export { MARK_ATTR } from './fill/mark';

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import type { ActiveTask, Language, OutboxEntry } from '../storage';
+import type { OutboxEntry } from '../outbox';
+import type { Language } from '../settings';
+import type { ActiveTask } from '../task';
 
 export type BadgeState = 'idle' | 'active' | 'pending' | 'paused' | 'problem';
 
@@ -37,7 +39,9 @@ export function badgeTitle(badge: Badge, lang: Language, active: ActiveTask | nu
 
 /** `action` in MV3, `browserAction` in Firefox MV2. */
 export async function applyBadge(badge: Badge, title: string): Promise<void> {
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  // Either namespace may be missing at run time although the types declare both.
+  const action: Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'> | undefined =
+    browser.action ?? browser.browserAction;
   if (!action) return;
   await Promise.all([
     action.setBadgeText({ text: badge.text }),

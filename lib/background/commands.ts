@@ -1,13 +1,12 @@
 import type { TaskService } from '../task';
-import type { Handlers, TabInfo } from './handlers';
-import { contentScope, type SenderInfo } from './senders';
+import type { PageHandlers } from './page-handlers';
+import { contentScope } from './senders';
 
 export interface CommandDeps {
   service: TaskService;
-  handlers: Handlers;
-  /** Stands for the extension itself when a command reuses a page handler. */
-  self: SenderInfo;
-  activeTab(): Promise<TabInfo | undefined>;
+  /** Commands are the extension's own actions: they reuse the page handlers directly. */
+  handlers: Pick<PageHandlers, 'openTaskSite'>;
+  activeTab(): Promise<{ id?: number; url?: string } | undefined>;
   sendFillNow(tabId: number): Promise<unknown>;
 }
 
@@ -15,7 +14,7 @@ export interface CommandDeps {
 export async function runCommand(command: string, deps: CommandDeps): Promise<void> {
   switch (command) {
     case 'open-task-site':
-      await deps.handlers.openTaskSite(undefined, deps.self);
+      await deps.handlers.openTaskSite(undefined, true);
       return;
     case 'fill-now': {
       const active = await deps.service.getActive();

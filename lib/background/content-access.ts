@@ -1,3 +1,4 @@
+import type { browser } from 'wxt/browser';
 /**
  * Keeping `storage.local` (the API key, the active task's passwords) out of
  * content scripts. By default every content script can read `storage.local`
@@ -10,9 +11,8 @@
  * for its data by sender-checked messages.
  */
 
-export interface AccessLevelArea {
-  setAccessLevel?: (opts: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void> | void;
-}
+/** `storage.local`'s switch; absent at run time in Firefox although the types declare it. */
+export type AccessLevelArea = Partial<Pick<typeof browser.storage.local, 'setAccessLevel'>>;
 
 /** True when the browser applied the restriction; false where it has no such switch. */
 export async function restrictStorageToExtension(area: AccessLevelArea | undefined): Promise<boolean> {
@@ -25,9 +25,7 @@ export async function restrictStorageToExtension(area: AccessLevelArea | undefin
   }
 }
 
-export interface NotifyTabsApi {
-  query(q: Record<string, never>): Promise<{ id?: number }[]>;
-}
+export type NotifyTabsApi = Pick<typeof browser.tabs, 'query'>;
 
 /**
  * Tells every tab that the active task changed. The message carries nothing:

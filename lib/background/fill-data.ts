@@ -1,6 +1,8 @@
+import type { JourneyView } from '../journey';
 import type { FillData } from '../messaging';
-import type { ActiveTask, Settings } from '../storage';
-import { normalizeTaskDomain } from '../domain/registrable';
+import type { Settings } from '../settings';
+import type { ActiveTask } from '../task';
+import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import { tryCurrentTotp } from '../totp';
 import type { ContentScope } from './senders';
 
@@ -11,9 +13,11 @@ import type { ContentScope } from './senders';
  */
 export function buildFillData(active: ActiveTask, settings: Settings, scope: ContentScope, now: number = Date.now()): FillData {
   const task = active.task;
+  const domain = normalizeTaskDomain(task.domain) ?? '';
   const common = {
     taskId: task.id,
-    domain: normalizeTaskDomain(task.domain) ?? '',
+    domain,
+    hostReach: domain ? hostReach(domain) : ('exact' as const),
     totp: tryCurrentTotp(task.twofa, now),
     autofillMode: settings.autofillMode,
     autoSubmitLogin: settings.autoSubmitLogin,
@@ -32,5 +36,17 @@ export function buildFillData(active: ActiveTask, settings: Settings, scope: Con
     password: task.password ?? '',
     website: task.website ?? '',
     links: [...(task.entity_connect ?? [])],
+    journey: journeyView(active),
+  };
+}
+
+/** What a page of the site needs of the journey: where the editor and the public profile are, a Save to read back. */
+function journeyView(active: ActiveTask): JourneyView {
+  const j = active.journey;
+  return {
+    ...(j?.editorUrl && { editorUrl: j.editorUrl }),
+    ...(j?.publicUrl && { publicUrl: j.publicUrl }),
+    ...(j?.saveAttemptAt && { saveAttemptAt: j.saveAttemptAt }),
+    filledFields: Object.keys(j?.filled ?? {}),
   };
 }

@@ -1,41 +1,40 @@
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage, type ProtocolMap } from '../messaging';
-import { createOutbox } from '../outbox';
-import { activeTaskItem, getSettings, outboxItem, settingsItem } from '../storage';
-import { createTaskService } from '../task';
+import { contentMessenger, pageMessenger, tabMessenger } from '../messaging';
+import { createOutbox, outboxItem } from '../outbox';
+import { getSettings, settingsItem } from '../settings';
+import { activeTaskItem, markDelivered } from '../task';
+import { createTaskService } from '../task/service';
 import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
 import { runCommand } from './commands';
-import { createHandlers, type Handlers, type HubDeps } from './handlers';
-import type { SenderInfo } from './senders';
-import { syncContentScripts, type ScriptingApi, type TabsApi } from './registration';
-import { notifyTaskChanged, restrictStorageToExtension, type AccessLevelArea, type NotifyTabsApi } from './content-access';
+import { contentGuard, createContentHandlers } from './content-handlers';
+import { notifyTaskChanged, restrictStorageToExtension } from './content-access';
+import { createPageHandlers } from './page-handlers';
+import { registerGuarded } from './protocol';
+import { syncContentScripts } from './registration';
+import { checkPublicProfile } from './journey';
+import { holdPasswordSaving } from './password-saving';
+import { openPopup } from './popup';
+import { pageGuard } from './senders';
 
 export { computeBadge, badgeTitle, applyBadge } from './badge';
 export type { Badge, BadgeState } from './badge';
 export { buildFillData } from './fill-data';
-export { contentScope, isExtensionPage } from './senders';
+export { contentScope, isExtensionPage, pageGuard } from './senders';
 export type { ContentScope, SenderInfo } from './senders';
-export { createHandlers, mergeSettings, isConfigured, siteUrl, ForbiddenSenderError } from './handlers';
-export type { Handlers, HubDeps, TabInfo } from './handlers';
+export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
+export { createContentHandlers, contentGuard, type ContentHandlers, type ContentContext, type ContentHandlerDeps } from './content-handlers';
+export { registerGuarded, ForbiddenSenderError, type HandlersOf, type SenderGuard } from './protocol';
+export { siteUrl } from './site';
+export { openPopup } from './popup';
+export { holdPasswordSaving, type PasswordSavingSetting } from './password-saving';
 export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, GOOGLE_SIGN_IN_MATCH } from './registration';
 export type { ScriptingApi, TabsApi } from './registration';
 export { runCommand } from './commands';
-export { clientFromSettings } from './client';
+export { clientFromSettings, trackServerClock } from './client';
+export { clockItem, recordOffset, serverNow } from './clock';
 export { notifyTaskChanged, restrictStorageToExtension } from './content-access';
 export type { AccessLevelArea, NotifyTabsApi } from './content-access';
-
-/** Messages the background sends to content scripts and never answers itself. */
-const TO_CONTENT_ONLY: ReadonlySet<keyof ProtocolMap> = new Set(['fillNow', 'taskChanged']);
-
-/** Hooks every message to its handler. Must run synchronously in the background's main(). */
-export function registerHandlers(handlers: Handlers): void {
-  for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    if (TO_CONTENT_ONLY.has(type)) continue;
-    const handler = handlers[type] as (data: unknown, sender: SenderInfo) => Promise<unknown>;
-    onMessage(type, ((message: { data: unknown; sender: SenderInfo }) => handler(message.data, message.sender)) as never);
-  }
-}
 
 /**
  * The whole background: listeners first (synchronously, so the event that
@@ -44,10 +43,8 @@ export function registerHandlers(handlers: Handlers): void {
  */
 export function startBackground(): { ready: Promise<void> } {
   // First of all: the API key and the task's passwords are not for content scripts.
-  const storageRestricted = restrictStorageToExtension(browser.storage.local as unknown as AccessLevelArea);
-  const scripting = browser.scripting as unknown as ScriptingApi;
-  const tabs = browser.tabs as unknown as TabsApi;
-  const sendFillNow = (tabId: number) => sendMessage('fillNow', undefined, { tabId, frameId: 0 });
+  const storageRestricted = restrictStorageToExtension(browser.storage.local);
+  const sendFillNow = (tabId: number) => tabMessenger.sendMessage('fillNow', undefined, { tabId, frameId: 0 });
 
   let badgeChain: Promise<void> = Promise.resolve();
   const refreshBadge = () => {
@@ -67,7 +64,9 @@ export function startBackground(): { ready: Promise<void> } {
   const syncScripts = (injectOpenTabs: boolean): Promise<void> => {
     syncChain = syncChain.then(async () => {
       try {
-        await syncContentScripts(await activeTaskItem.getValue(), scripting, tabs, { injectOpenTabs });
+        const active = await activeTaskItem.getValue();
+        await syncContentScripts(active, browser.scripting, browser.tabs, { injectOpenTabs });
+        await holdPasswordSaving(active !== null, browser.privacy?.services?.passwordSavingEnabled);
       } catch (e) {
         console.warn('content-script registration failed', e instanceof Error ? e.message : typeof e);
       }
@@ -75,7 +74,7 @@ export function startBackground(): { ready: Promise<void> } {
     return syncChain;
   };
 
-  const outbox = createOutbox({ getClient: clientFromSettings, onChange: refreshBadge });
+  const outbox = createOutbox({ getClient: clientFromSettings, onChange: refreshBadge, onAcked: markDelivered });
   const service = createTaskService({
     getClient: clientFromSettings,
     outbox,
@@ -84,20 +83,19 @@ export function startBackground(): { ready: Promise<void> } {
       await syncScripts(true);
       refreshBadge();
       // Content scripts cannot watch storage: tell the open pages to ask again.
-      void notifyTaskChanged(browser.tabs as unknown as NotifyTabsApi, (tabId) => sendMessage('taskChanged', undefined, tabId));
+      void notifyTaskChanged(browser.tabs, (tabId) => tabMessenger.sendMessage('taskChanged', undefined, tabId));
     },
   });
   const extensionBase = browser.runtime.getURL('/');
-  const handlers = createHandlers({
-    service,
-    outbox,
-    extensionBase,
-    extensionId: browser.runtime.id,
-    tabs: browser.tabs as unknown as HubDeps['tabs'],
-    sendFillNow,
-  });
+  const sendNavigate = (tabId: number, url: string) => tabMessenger.sendMessage('navigate', { url }, { tabId, frameId: 0 });
+  const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow, sendNavigate });
 
-  registerHandlers(handlers);
+  registerGuarded(pageMessenger, pageHandlers, pageGuard(extensionBase, browser.runtime.id));
+  registerGuarded(
+    contentMessenger,
+    createContentHandlers({ service, openPopup: () => openPopup(browser), checkPublic: (url, links, onHost) => checkPublicProfile(url, links, onHost) }),
+    contentGuard(service),
+  );
   // The badge's tooltip follows the chosen language.
   settingsItem.watch(() => refreshBadge());
   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));
@@ -105,8 +103,7 @@ export function startBackground(): { ready: Promise<void> } {
     browser.commands.onCommand.addListener((command) => {
       void runCommand(command, {
         service,
-        handlers,
-        self: { id: browser.runtime.id, url: extensionBase },
+        handlers: pageHandlers,
         activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
         sendFillNow,
       });

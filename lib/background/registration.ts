@@ -1,35 +1,28 @@
-import { normalizeTaskDomain } from '../domain/registrable';
-import type { ActiveTask } from '../storage';
+import type { browser } from 'wxt/browser';
+import { hostReach, normalizeTaskDomain } from '../domain/registrable';
+import type { ActiveTask } from '../task';
 
 /** The built file of entrypoints/task.content (WXT output path). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
+/** The same file as `scripting.executeScript` names it (WXT's public-path type). */
+const CONTENT_SCRIPT_PUBLIC_PATH = '/content-scripts/task.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
 export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
 
-/** The slice of `browser.scripting` used here (injected so tests can fake it). */
-export interface ScriptingApi {
-  registerContentScripts(scripts: {
-    id: string;
-    matches: string[];
-    js: string[];
-    allFrames?: boolean;
-    runAt?: 'document_start' | 'document_end' | 'document_idle';
-    persistAcrossSessions?: boolean;
-  }[]): Promise<unknown>;
-  unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string; matches?: string[] }[]>;
-  executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
-}
+/** The slices of `browser.scripting` and `browser.tabs` used here (injected so tests can fake them). */
+export type ScriptingApi = Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>;
+export type TabsApi = Pick<typeof browser.tabs, 'query'>;
 
-export interface TabsApi {
-  query(q: { url?: string | string[] }): Promise<{ id?: number; url?: string }[]>;
-}
-
-/** Match patterns for the task's domain and its subdomains (any port), plus Google's sign-in. */
+/**
+ * Match patterns for the task's domain and its subdomains (any port), plus
+ * Google's sign-in; on a tenant space (alice.tumblr.com) the host and its
+ * `www.` twin only, never a sibling tenant.
+ */
 export function matchesFor(active: ActiveTask): string[] | null {
   const domain = normalizeTaskDomain(active.task.domain);
   if (!domain) return null;
-  return [`*://${domain}/*`, `*://*.${domain}/*`, GOOGLE_SIGN_IN_MATCH];
+  const site = hostReach(domain) === 'exact' ? [`*://${domain}/*`, `*://www.${domain}/*`] : [`*://${domain}/*`, `*://*.${domain}/*`];
+  return [...site, GOOGLE_SIGN_IN_MATCH];
 }
 
 /**
@@ -58,11 +51,10 @@ export async function syncContentScripts(
   }
   if (matches && opts.injectOpenTabs && tabs) {
     const open = await tabs.query({ url: matches }).catch(() => []);
+    const ids = open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
     await Promise.all(
-      open.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined),
+      ids.map((tabId) =>
+        scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT_PUBLIC_PATH] }).catch(() => undefined),
       ),
     );
   }

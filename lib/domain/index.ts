@@ -1,3 +1,5 @@
+export { HOSTING_PLATFORMS, hostingPlatformOf } from './hosting';
+
 /**
  * The domain gate: which hosts a task's data may go to.
  * Label-boundary matching only (never substring), on ASCII (punycode) hosts.
@@ -40,15 +42,26 @@ function taskHost(raw: string): string | null {
 }
 
 /**
- * True when `host` is the task's domain or a subdomain of it (label boundary,
- * case-insensitive). `taskDomain` must come from `normalizeTaskDomain`; for a
- * raw domain from the API use `hostMatchesTaskDomain` (./registrable).
+ * How far a task's data may travel from its host: `subdomains` (the host and
+ * every host under it, label boundary) or `exact` (the host and its `www.`
+ * twin only: tenant spaces of hosting platforms, where a sibling subdomain
+ * is someone else). Decided by the background (`lib/domain/registrable`).
  */
-export function hostMatchesDomain(host: string, taskDomain: string): boolean {
+export type HostReach = 'subdomains' | 'exact';
+
+/**
+ * True when `host` is the task's domain (or, with `subdomains` reach, a
+ * subdomain of it), case-insensitive, on a label boundary. `taskDomain` must
+ * come from `normalizeTaskDomain`; for a raw domain from the API use
+ * `hostMatchesTaskDomain` (./registrable).
+ */
+export function hostMatchesDomain(host: string, taskDomain: string, reach: HostReach = 'subdomains'): boolean {
   const h = toAsciiHost(host);
   const d = taskHost(taskDomain);
   if (!h || !d) return false;
-  return h === d || h.endsWith(`.${d}`);
+  if (h === d) return true;
+  if (reach === 'exact') return h === `www.${d}` || (d.startsWith('www.') && h === d.slice(4));
+  return h.endsWith(`.${d}`);
 }
 
 /** Google's sign-in host, where only the task's Gmail credentials may be filled. */

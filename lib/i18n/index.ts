@@ -6,7 +6,7 @@
  */
 import type { ApiErrorInit } from '../api';
 import type { ActionError } from '../messaging';
-import type { Language } from '../storage';
+import type { Language } from '../settings';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -40,6 +40,14 @@ export function t<K extends MessageKey>(lang: Language, key: K, ...args: ParamAr
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
+}
+
+/** The in-page panel's sentences in one language (sent to the content script, which has no catalogue). */
+export function panelText(lang: Language): Record<Extract<MessageKey, `panel.${string}`>, string> {
+  const catalogue = catalogues[resolveLanguage(lang)];
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(vi) as MessageKey[]) if (key.startsWith('panel.')) out[key] = catalogue[key] ?? vi[key];
+  return out as Record<Extract<MessageKey, `panel.${string}`>, string>;
 }
 
 /** Every `{placeholder}` name in a template, sorted (used by the parity test). */
@@ -77,6 +85,8 @@ const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
   invalid_input: 'error.invalid_input',
   bad_domain: 'error.bad_domain',
   no_site_tab: 'error.no_site_tab',
+  no_editor: 'error.no_editor',
+  unsaved_edits: 'error.unsaved_edits',
 };
 
 const CONNECTION_KEYS: Partial<Record<ErrorKind, MessageKey>> = {

@@ -1,6 +1,20 @@
+/**
+ * The message protocol, one typed map per direction. Each map has its own
+ * messenger and, in the background, its own sender guard: extension pages may
+ * ask for state and act on the task; content scripts of the task's frames may
+ * ask only for what a fill needs; the background talks to tabs. A message of
+ * one map cannot be sent through another, so nobody implements a message it
+ * only sends.
+ */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
-import type { ActiveTask, HistoryEntry, OutboxEntry, Settings } from '../storage';
+import type { HostReach } from '../domain';
+import type { JourneyEvent, JourneyView } from '../journey';
+import type { OutboxEntry } from '../outbox';
+import type { PanelText } from '../panel';
+import type { PanelPrefs, Settings } from '../settings';
+import type { ActiveTask, HistoryEntry } from '../task';
+import type { ClockOffset } from '../totp';
 
 /** What the popup and options page render. Secrets are included only for extension pages. */
 export interface AppState {
@@ -9,10 +23,15 @@ export interface AppState {
   active: ActiveTask | null;
   outbox: OutboxEntry[];
   history: HistoryEntry[];
+  /** The API server's clock against this PC's (null until the API answered once); the popup warns past 30 s. */
+  clock: ClockOffset | null;
 }
 
 /** A failed action, in a form that survives messaging (Error objects do not). */
-export type ActionError = { kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab'; detail?: ApiErrorInit };
+export type ActionError = {
+  kind: ApiErrorInit['kind'] | 'no_task' | 'no_work' | 'busy' | 'invalid_input' | 'bad_domain' | 'no_site_tab' | 'no_editor' | 'unsaved_edits';
+  detail?: ApiErrorInit;
+};
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: ActionError };
 
 export interface TotpNow {
@@ -31,6 +50,8 @@ export interface FillData {
   scope: 'task' | 'gmail';
   taskId: string;
   domain: string;
+  /** How far from `domain` the data may be used (lib/domain `HostReach`). */
+  hostReach: HostReach;
   username: string;
   email: string;
   password: string;
@@ -41,16 +62,19 @@ export interface FillData {
   autoSubmitLogin: boolean;
   appendLinksToBio: boolean;
   language: Settings['language'];
+  /** The journey as far as this page needs it (task scope only). */
+  journey?: JourneyView;
 }
 
+/** What one fill pass did, as the background's `fillNow` caller sees it. */
 export interface FillReport {
   url: string;
   filled: number;
   skipped: string[];
 }
 
-interface ProtocolMap {
-  // extension pages → background
+/** Extension pages (popup, options) → background. Answered only to extension pages. */
+export interface PageProtocol {
   getState(): AppState;
   saveSettings(data: Partial<Settings>): ActionResult<Settings>;
   testConnection(data: { apiBaseUrl: string; apiKey: string }): ActionResult<{ tasksWaiting: number }>;
@@ -64,18 +88,41 @@ interface ProtocolMap {
   dismissOutboxEntry(data: { id: string }): ActionResult;
   openTaskSite(): ActionResult;
   fillActiveTab(): ActionResult;
+  /** Opens the account's profile editor in the task's tab (known once the journey found it). */
+  goProfileEditor(): ActionResult;
+}
 
-  // content script (task domain) → background; checked by sender
+/** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
+export interface ContentProtocol {
   getFillData(): FillData | null;
-  reportFill(data: FillReport): void;
-  panelComplete(): ActionResult;
-  panelFail(data: { reason: string }): ActionResult;
+  /** The panel's sentences in the worker's language and where the worker keeps it; asked once per page. */
+  getPanelSetup(): { text: PanelText; prefs: PanelPrefs };
+  savePanelPrefs(data: PanelPrefs): void;
+  /** The panel's way to the popup, where the task is reported. */
+  openPopup(): void;
+  /** What this page shows of the journey; the answer may ask the page to move on (it checks for unsaved edits first). */
+  journeyEvent(data: JourneyEvent): { navigate?: { url: string; why: 'login' | 'editor' | 'public' } };
+}
 
-  // background → content script
+/** Background → content script of one tab. */
+export interface TabProtocol {
   fillNow(): FillReport | null;
   /** The active task changed (started, reported, dropped): ask getFillData again. Carries nothing. */
   taskChanged(): void;
+  /** Go to a page of the task's site, unless this page holds the worker's unsaved edits. */
+  navigate(data: { url: string }): { done: boolean; reason?: 'unsaved' };
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
-export type { ProtocolMap };
+export const pageMessenger = defineExtensionMessaging<PageProtocol>();
+export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+export const tabMessenger = defineExtensionMessaging<TabProtocol>();
+
+/** Extension pages' way to the background (the popup and options call this). */
+export const sendMessage = pageMessenger.sendMessage;
+
+/** Removes every listener of every map in this context (a background restarted in tests). */
+export function removeAllListeners(): void {
+  pageMessenger.removeAllListeners();
+  contentMessenger.removeAllListeners();
+  tabMessenger.removeAllListeners();
+}

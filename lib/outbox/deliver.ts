@@ -1,5 +1,5 @@
 import { ApiError, type ApiClient, type ApiErrorInit } from '../api';
-import type { OutboxEntry } from '../storage';
+import type { OutboxEntry } from './store';
 import { lastAttemptWasAmbiguous, targetStatus, type DeliveryOutcome } from './policy';
 
 /**

@@ -1,7 +1,7 @@
 export { createOutbox, OUTBOX_ALARM } from './outbox';
-export type { Outbox, OutboxDeps, NewReport, FlushSummary, ExtraWrite } from './outbox';
+export type { Outbox, OutboxDeps, NewReport, FlushSummary } from './outbox';
+export { outboxItem, type OutboxEntry, type ReportKind } from './store';
 export { deliver } from './deliver';
-export { withStorageLock } from './lock';
 export {
   applyOutcome,
   backoffDelay,

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { isApiError, type ApiClient, type ApiErrorInit } from '../api';
-import { historyItem, outboxItem, type HistoryEntry, type OutboxEntry, type ReportKind } from '../storage';
+import { update as updateItem, updateTogether, write, type Write } from '../storage';
 import { deliver } from './deliver';
-import { withStorageLock } from './lock';
+import { outboxItem, type OutboxEntry, type ReportKind } from './store';
 import { applyOutcome, dueEntries, nextWakeUp, type DeliveryOutcome } from './policy';
 
 export const OUTBOX_ALARM = 'outbox-flush';
@@ -15,6 +14,11 @@ export interface OutboxDeps {
   random?: () => number;
   /** Called after every change of the stored outbox (the badge listens). */
   onChange?: () => void;
+  /**
+   * Other items to write with an acknowledgement, in the same storage call
+   * (the task service marks the history line delivered). Runs under the lock.
+   */
+  onAcked?: (entry: OutboxEntry) => Promise<Write[]>;
 }
 
 export interface NewReport {
@@ -24,8 +28,6 @@ export interface NewReport {
   body: Record<string, string>;
 }
 
-/** Other items written in the same storage call as the new entry (history, active task). */
-export type ExtraWrite = { item: typeof historyItem; value: HistoryEntry[] } | { item: { key: string }; value: unknown };
 
 export interface FlushSummary {
   acked: number;
@@ -36,7 +38,7 @@ export interface FlushSummary {
 
 export interface Outbox {
   /** Saves the report (with `also` in the same write), schedules the alarm; does not send. */
-  enqueue(report: NewReport, also?: (entries: OutboxEntry[]) => Promise<ExtraWrite[]>): Promise<OutboxEntry>;
+  enqueue(report: NewReport, also?: (entries: OutboxEntry[]) => Promise<Write[]>): Promise<OutboxEntry>;
   /** Sends every due entry; one flush at a time (a call during a flush runs another pass after it). */
   flush(): Promise<FlushSummary>;
   /** New settings: paused entries become pending and are sent now. */
@@ -66,11 +68,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   async function update(fn: (entries: OutboxEntry[]) => OutboxEntry[]): Promise<OutboxEntry[]> {
-    const next = await withStorageLock(async () => {
-      const updated = fn(await outboxItem.getValue());
-      await outboxItem.setValue(updated);
-      return updated;
-    });
+    const next = await updateItem(outboxItem, fn);
     changed();
     return next;
   }
@@ -83,8 +81,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /** Stores the result of one attempt; returns how many paused entries it released. */
   async function recordOutcome(entry: OutboxEntry, outcome: DeliveryOutcome): Promise<number> {
-    let released = 0;
-    await withStorageLock(async () => {
+    const released = await updateTogether(async () => {
+      let freed = 0;
       const entries = await outboxItem.getValue();
       const t = now();
       let next = entries.flatMap((e) => {
@@ -99,19 +97,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         // The key works again: whatever was paused can go.
         next = next.map((e) => {
           if (e.state !== 'paused') return e;
-          released += 1;
+          freed += 1;
           return { ...e, state: 'pending' as const, nextAttemptAt: t };
         });
       }
-      const writes: { item: { key: string }; value: unknown }[] = [{ item: outboxItem, value: next }];
-      if (outcome.type === 'acked') {
-        const history = await historyItem.getValue();
-        const i = history.findIndex((h) => h.taskId === entry.taskId && h.outcome === entry.kind && !h.delivered);
-        if (i >= 0) {
-          writes.push({ item: historyItem, value: history.map((h, j) => (j === i ? { ...h, delivered: true } : h)) });
-        }
-      }
-      await storage.setItems(writes as Parameters<typeof storage.setItems>[0]);
+      const writes: Write[] = [write(outboxItem, next)];
+      if (outcome.type === 'acked' && deps.onAcked) writes.push(...(await deps.onAcked(entry)));
+      return { writes, result: freed };
     });
     changed();
     return released;
@@ -189,10 +181,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         nextAttemptAt: t,
         state: 'pending',
       };
-      await withStorageLock(async () => {
+      await updateTogether(async () => {
         const entries = [...(await outboxItem.getValue()), entry];
         const extra = also ? await also(entries) : [];
-        await storage.setItems([{ item: outboxItem, value: entries }, ...extra] as Parameters<typeof storage.setItems>[0]);
+        return { writes: [write(outboxItem, entries), ...extra], result: undefined };
       });
       changed();
       // The alarm is the safety net if the worker dies before the flush that follows.

@@ -1,5 +1,5 @@
 import type { ApiErrorInit, ApiErrorKind } from '../api';
-import type { OutboxEntry, ReportKind } from '../storage';
+import type { OutboxEntry, ReportKind } from './store';
 
 /**
  * Pure rules of the report outbox: what a send result means for an entry and

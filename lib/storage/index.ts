@@ -1,82 +1,57 @@
-import { storage } from 'wxt/utils/storage';
-import type { Task } from '../api';
-import type { ApiErrorInit } from '../api';
-import { DEFAULT_API_BASE_URL } from '../api/defaults';
+/**
+ * The one write path of `storage.local`. Each stored item is defined and
+ * typed by the module that owns its data (settings: lib/settings; the active
+ * task and the history: lib/task; the outbox: lib/outbox); this module only
+ * makes their writes safe.
+ *
+ * The background is the only writer, but it runs many handlers at once (a
+ * flush in flight while the worker completes a task, the journey recording a
+ * step). Every read-modify-write goes through one queue, so none of them
+ * overwrites another's update.
+ */
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+
+export { storage };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the item's metadata type is irrelevant here
+export type StoredItem<T> = WxtStorageItem<T, any>;
+
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every earlier locked section has finished (success or not). */
+export function withStorageLock<T>(fn: () => Promise<T>): Promise<T> {
+  const run = tail.then(fn, fn);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+/** Read-modify-write of one item under the lock; returns what was written. */
+export function update<T>(item: StoredItem<T>, fn: (current: T) => T | Promise<T>): Promise<T> {
+  return withStorageLock(async () => {
+    const next = await fn(await item.getValue());
+    await item.setValue(next);
+    return next;
+  });
+}
+
+export interface Write<T = unknown> {
+  item: StoredItem<T>;
+  value: T;
+}
+
+/** A typed write for `updateTogether` (keeps the item and its value of one type). */
+export function write<T>(item: StoredItem<T>, value: T): Write {
+  return { item, value };
+}
 
 /**
- * Every persisted item, in one place. Only the background writes these
- * (single writer: no lost updates); pages and content scripts read state
- * through messages.
+ * Several items in one storage call, under the lock: `fn` reads what it needs
+ * and returns the writes (a report, its history line and the end of the
+ * active task land together or not at all).
  */
-
-export type Language = 'vi' | 'en';
-export type AutofillMode = 'auto' | 'manual';
-
-export interface Settings {
-  apiBaseUrl: string;
-  apiKey: string;
-  language: Language;
-  autofillMode: AutofillMode;
-  autoSubmitLogin: boolean;
-  appendLinksToBio: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  apiBaseUrl: DEFAULT_API_BASE_URL,
-  apiKey: '',
-  language: 'vi',
-  autofillMode: 'auto',
-  autoSubmitLogin: false,
-  appendLinksToBio: true,
-};
-
-/** What the extension knows about the task it is working on. */
-export interface ActiveTask {
-  task: Task;
-  /** When start was acknowledged (ms since epoch). */
-  startedAt: number;
-  /** Set when the server no longer agrees the task is ours ("connecting"). */
-  problem?: { kind: 'gone' | 'wrong_status' | 'unverified'; currentStatus?: string; at: number };
-}
-
-export type ReportKind = 'complete' | 'fail';
-
-export interface OutboxEntry {
-  id: string;
-  taskId: string;
-  domain: string;
-  kind: ReportKind;
-  body: Record<string, string>;
-  createdAt: number;
-  attempts: number;
-  nextAttemptAt: number;
-  /** pending: will be sent; paused: waiting for a working key; dead: can never succeed, kept until dismissed. */
-  state: 'pending' | 'paused' | 'dead';
-  lastError?: ApiErrorInit;
-}
-
-export interface HistoryEntry {
-  taskId: string;
-  domain: string;
-  outcome: ReportKind;
-  reason?: string;
-  startedAt: number;
-  finishedAt: number;
-  /** Filled in when the outbox hears back. */
-  delivered: boolean;
-}
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-export const activeTaskItem = storage.defineItem<ActiveTask | null>('local:activeTask', {
-  fallback: null,
-  version: 1,
-});
-export const outboxItem = storage.defineItem<OutboxEntry[]>('local:outbox', { fallback: [], version: 1 });
-export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [], version: 1 });
-
-export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+export function updateTogether<R>(fn: () => Promise<{ writes: Write[]; result: R }>): Promise<R> {
+  return withStorageLock(async () => {
+    const { writes, result } = await fn();
+    if (writes.length) await storage.setItems(writes);
+    return result;
+  });
 }

@@ -1,4 +1,6 @@
-import type { HistoryEntry } from '../storage';
+import type { OutboxEntry } from '../outbox';
+import { write, type Write } from '../storage';
+import { historyItem, type HistoryEntry } from './store';
 
 /** How many finished tasks are kept (newest first); enough for a long day and a few more. */
 export const HISTORY_MAX = 500;
@@ -20,4 +22,15 @@ export function countToday(history: readonly HistoryEntry[], now: number = Date.
     else failed += 1;
   }
   return { completed, failed };
+}
+
+/**
+ * The outbox's acknowledgement hook: the task's history line becomes
+ * delivered in the same storage write as the outbox change.
+ */
+export async function markDelivered(entry: Pick<OutboxEntry, 'taskId' | 'kind'>): Promise<Write[]> {
+  const history = await historyItem.getValue();
+  const i = history.findIndex((h) => h.taskId === entry.taskId && h.outcome === entry.kind && !h.delivered);
+  if (i < 0) return [];
+  return [write(historyItem, history.map((h, j) => (j === i ? { ...h, delivered: true } : h)))];
 }

@@ -1,4 +1,10 @@
-export { createTaskService, toActionError, PULL_LIMIT } from './service';
+/**
+ * The task on the worker's side. This entry is light (types, stored items,
+ * history, input checks) so extension pages can use it; the service that
+ * talks to the API is the named heavy entry `lib/task/service`.
+ */
+export { checkComplete, checkFail } from './validate';
+export { addHistory, countToday, markDelivered, HISTORY_MAX } from './history';
+export { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from './store';
+export { updateJourney, taskLinks } from './journey';
 export type { TaskService, TaskServiceDeps } from './service';
-export { checkComplete, checkFail, isHttpUrl, NOTE_MAX } from './validate';
-export { addHistory, countToday, HISTORY_MAX } from './history';

@@ -1,9 +1,10 @@
 import { isApiError, type ApiClient, type ApiErrorInit } from '../api';
 import type { ActionError, ActionResult } from '../messaging';
-import type { Outbox } from '../outbox';
-import { withStorageLock } from '../outbox';
-import { activeTaskItem, historyItem, type ActiveTask, type ReportKind } from '../storage';
+import type { Outbox, ReportKind } from '../outbox';
+import { LINKS_MAX } from '../rules';
+import { update, withStorageLock, write } from '../storage';
 import { addHistory } from './history';
+import { activeTaskItem, historyItem, type ActiveTask } from './store';
 import { checkComplete, checkFail } from './validate';
 
 /** How many `connect` tasks one pull looks at; the rest are left for other workers. */
@@ -37,6 +38,17 @@ export function toActionError(e: unknown): ActionError {
   return { kind: 'invalid_response' };
 }
 
+/**
+ * At most LINKS_MAX links are kept (API.md: 0–150); the rest are counted so
+ * the worker is told, and never reach a page or a fill pass.
+ */
+export function withLinkCap(active: ActiveTask): ActiveTask {
+  const links = active.task.entity_connect ?? [];
+  const { linksDropped: _previous, ...rest } = active;
+  if (links.length <= LINKS_MAX) return rest;
+  return { ...rest, task: { ...active.task, entity_connect: links.slice(0, LINKS_MAX) }, linksDropped: links.length - LINKS_MAX };
+}
+
 const ok = <T>(value: T): ActionResult<T> => ({ ok: true, value });
 const err = (kind: ActionError['kind'], detail?: ApiErrorInit): { ok: false; error: ActionError } => ({
   ok: false,
@@ -63,8 +75,20 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   };
 
   async function setActive(active: ActiveTask | null): Promise<void> {
-    await withStorageLock(() => activeTaskItem.setValue(active));
+    await update(activeTaskItem, () => active);
     await notify(active);
+  }
+
+  /**
+   * Writes `next` only if the stored active task is still the one `expected`
+   * says (a pull racing another pull; a verification racing a report).
+   */
+  function replaceActive(expected: (current: ActiveTask | null) => boolean, next: ActiveTask): Promise<boolean> {
+    return withStorageLock(async () => {
+      if (!expected(await activeTaskItem.getValue())) return false;
+      await activeTaskItem.setValue(next);
+      return true;
+    });
   }
 
   async function doPull(): Promise<ActionResult<ActiveTask>> {
@@ -89,13 +113,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
           // would strand it in `connecting` with nobody working on it.
           if (!(isApiError(e) && e.retryable && (await startedAnyway(client, task.id)))) throw e;
         }
-        const active: ActiveTask = { task: { ...task, status: 'connecting' }, startedAt: now() };
+        const active: ActiveTask = withLinkCap({ task: { ...task, status: 'connecting' }, startedAt: now() });
         // A pull racing a restore/another pull must not overwrite a task we already hold.
-        const stored = await withStorageLock(async () => {
-          if (await activeTaskItem.getValue()) return false;
-          await activeTaskItem.setValue(active);
-          return true;
-        });
+        const stored = await replaceActive((current) => current === null, active);
         if (!stored) return err('busy');
         await notify(active);
         return ok(active);
@@ -129,9 +149,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     const task = active.task;
     // One storage write: the report, its history line and the end of the active task.
     await deps.outbox.enqueue({ taskId: task.id, domain: task.domain, kind, body }, async () => [
-      {
-        item: historyItem,
-        value: addHistory(await historyItem.getValue(), {
+      write(
+        historyItem,
+        addHistory(await historyItem.getValue(), {
           taskId: task.id,
           domain: task.domain,
           outcome: kind,
@@ -140,8 +160,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
           finishedAt,
           delivered: false,
         }),
-      },
-      { item: activeTaskItem, value: null },
+      ),
+      write(activeTaskItem, null),
     ]);
     await notify(null);
     // Not awaited: the worker sees "saved, sending"; the alarm covers a worker that dies meanwhile.
@@ -169,7 +189,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       let next: ActiveTask;
       try {
         const fresh = await client.getTask(active.task.id, { status: 'connecting' });
-        next = { task: { ...active.task, ...fresh }, startedAt: active.startedAt };
+        next = withLinkCap({ task: { ...active.task, ...fresh }, startedAt: active.startedAt });
       } catch (e) {
         if (!isApiError(e)) return { ok: false, error: toActionError(e) };
         const at = now();
@@ -180,12 +200,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         else return { ok: false, error: toActionError(e) }; // a refused key says nothing about the task
       }
       // The task may have been reported or dropped while we asked.
-      const written = await withStorageLock(async () => {
-        const current = await activeTaskItem.getValue();
-        if (current?.task.id !== active.task.id) return false;
-        await activeTaskItem.setValue(next);
-        return true;
-      });
+      const written = await replaceActive((current) => current?.task.id === active.task.id, next);
       if (!written) return err('no_task');
       await notify(next);
       return ok(next);

@@ -1,8 +1,6 @@
-import { FAIL_REASON_MAX } from '../api';
+import { FAIL_REASON_MAX, isHttpUrl, NOTE_MAX } from '../rules';
 
 /** Pure checks of what the worker typed, before anything is queued. */
-
-export const NOTE_MAX = 5000;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: 'linkPost' | 'note' | 'reason' };
 
@@ -35,13 +33,4 @@ function checkNote(note: unknown): string | false {
   if (typeof note !== 'string') return false;
   const trimmed = note.trim();
   return trimmed.length > NOTE_MAX ? false : trimmed;
-}
-
-export function isHttpUrl(raw: string): boolean {
-  try {
-    const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password;
-  } catch {
-    return false;
-  }
 }

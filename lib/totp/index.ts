@@ -1,6 +1,8 @@
 import { createGuardrails, generateSync } from 'otplib';
 import type { TotpNow } from '../messaging';
 
+export { offsetFrom, CLOCK_WARN_MS, type ClockOffset } from './clock';
+
 /**
  * TOTP for the task's `twofa` secret. The API sends secrets in whatever form
  * the register phase stored: base32 in any case, with spaces, hyphens or `=`

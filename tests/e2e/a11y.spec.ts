@@ -63,9 +63,12 @@ test('popup: no serious or critical axe violation in any state, light and dark',
   await audit(popup, 'rate limit (busy, disabled Get task)', found);
 
   sandbox.setFault({ mode: 'none' });
+  // The API's clock 5 minutes ahead: the task shows the clock warning too.
+  sandbox.setClockSkew(5 * 60_000);
   await popup.reload();
   await popup.getByTestId('pull-task').click();
   await expect(popup.getByTestId('totp-code')).toHaveText(/^\d{6}$/);
+  await expect(popup.getByTestId('clock-warning')).toBeVisible();
   await audit(popup, 'task started', found);
 
   await popup.getByTestId('toggle-credentials').click();
@@ -76,13 +79,20 @@ test('popup: no serious or critical axe violation in any state, light and dark',
 
   await patchActiveTask(ext, {
     journey: {
+      stage: 'checked',
+      autoMoved: [],
+      filled: {},
+      problems: ['save_not_seen'],
+      saved: { at: Date.now(), via: 'reload', values: [{ field: 'website', filled: 'https://lumenbakery.example', kept: '', links: [] }] },
       editorUrl: sandbox.siteUrl('demo-social.test', '/profile/edit'),
       publicUrl: sandbox.siteUrl('demo-social.test', '/profile'),
-      publicCheck: { url: sandbox.siteUrl('demo-social.test', '/profile'), visible: 3, total: 4, missing: ['linkedin.com/company/x'] },
+      publicCheck: { url: sandbox.siteUrl('demo-social.test', '/profile'), visible: ['a', 'b', 'c'], total: 4, missing: ['linkedin.com/company/x'], at: Date.now() },
       summary: '4/4 links saved; 3/4 visible',
     },
   });
   await expect(popup.getByTestId('public-profile-check')).toBeVisible();
+  await expect(popup.getByTestId('journey-problems')).toBeVisible();
+  await expect(popup.getByTestId('saved-changes')).toBeVisible();
   await audit(popup, 'task with journey', found);
 
   await patchActiveTask(ext, { problem: { kind: 'wrong_status', currentStatus: 'completed', at: Date.now() } });

@@ -4,7 +4,9 @@
  * their fix, a report is visibly delivered, the journey's slots work.
  * Every test also checks what the server ended up with.
  */
+import type { Page } from '@playwright/test';
 import { SEED_IDS, seedTasks, type SandboxTask } from '../sandbox/server';
+import type { ExtensionBrowser } from './support/chromium';
 import { evaluateInToolbarPopup, expectInViewWithoutScroll, pageAt, patchActiveTask, SIZES } from './support/cockpit';
 import { apiCalls, expect, openOptions, saveConnection, say, test } from './support/worker-flow';
 
@@ -13,6 +15,20 @@ const seed = (id: string): SandboxTask => {
   if (!task) throw new Error(`no seed task ${id}`);
   return task;
 };
+
+/**
+ * Get task: the background pulls, starts and opens the site in a new tab.
+ * The tab is closed again (`keepSite` false), so the popup is in its
+ * "site not open" stage.
+ */
+async function getTask(ext: ExtensionBrowser, popup: Page, keepSite = false): Promise<string> {
+  const [site] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('pull-task').click()]);
+  if (!keepSite) await site.close();
+  await popup.bringToFront();
+  const domain = popup.getByTestId('task-domain');
+  await expect(domain).toBeVisible();
+  return ((await domain.textContent()) ?? '').trim();
+}
 
 /** A heavy task: 150 links, a 2FA secret, long values. */
 function heavyTask(): SandboxTask {
@@ -42,15 +58,16 @@ for (const size of SIZES) {
     await expectInViewWithoutScroll(popup, 'today-stats');
 
     // A first report that cannot be delivered yet, so the outbox takes room too.
-    await popup.getByTestId('pull-task').click();
-    await expect(popup.getByTestId('task-domain')).toHaveText(first.domain);
+    expect(await getTask(ext, popup, true)).toBe(first.domain);
+    // Get task opened the site: Complete is already the primary action.
+    await expect(popup.getByTestId('complete-task')).toHaveAttribute('data-primary', 'true');
     sandbox.setFault({ mode: 'error500', match: '/complete' });
     await popup.getByTestId('complete-task').click();
     await expect(popup.getByTestId('outbox-entry')).toHaveCount(1);
 
-    // The heavy task, just started: Open site is the one primary action; Complete and Fail are in view too.
-    await popup.getByTestId('pull-task').click();
-    await expect(popup.getByTestId('task-domain')).toHaveText(heavy.domain);
+    // The heavy task, its site tab closed: Open site is the one primary action; Complete and Fail are in view too.
+    for (const page of ext.context.pages()) if (page !== popup && !page.url().startsWith('chrome-extension://')) await page.close();
+    expect(await getTask(ext, popup)).toBe(heavy.domain);
     await expect(popup.getByTestId('totp-code')).toHaveText(/^\d{6}$/);
     await popup.reload();
     await expect(popup.getByTestId('totp-code')).toHaveText(/^\d{6}$/);
@@ -123,8 +140,7 @@ test('a wrong key: the primary button is Fix the key, it opens the options, and 
   await saveConnection(settings, sandbox.apiBase, sandbox.apiKey);
   await expect(popup.getByTestId('fix-key')).toHaveCount(0);
   await expect(popup.getByTestId('pull-task')).toHaveAttribute('data-primary', 'true');
-  await popup.getByTestId('pull-task').click();
-  await expect(popup.getByTestId('task-domain')).toHaveText('demo-social.test');
+  expect(await getTask(ext, popup)).toBe('demo-social.test');
   expect(sandbox.task(SEED_IDS.social)!.status).toBe('connecting');
 });
 
@@ -137,8 +153,7 @@ test('a maintenance page (HTML with 200) is said plainly, without "HTTP 200"; th
   await expect(status).toHaveText(say('vi', 'error.maintenance'));
   await expect(status).not.toContainText('HTTP');
   await expect(popup.getByTestId('fix-key')).toHaveCount(0);
-  await popup.getByTestId('pull-task').click();
-  await expect(popup.getByTestId('task-domain')).toBeVisible();
+  await getTask(ext, popup);
   expect(sandbox.tasks().filter((t) => t.status === 'connecting')).toHaveLength(1);
 });
 
@@ -156,8 +171,7 @@ test('a rate limit shows the server’s wait as a countdown and Get task comes b
   await expect(popup.getByTestId('pull-task')).toBeDisabled();
   // After the wait: the countdown is gone and the next pull gets a task.
   await expect(wait).toHaveCount(0, { timeout: 20_000 });
-  await popup.getByTestId('pull-task').click();
-  await expect(popup.getByTestId('task-domain')).toBeVisible();
+  await getTask(ext, popup);
   expect(apiCalls(sandbox, 'GET', '/links?').map((r) => r.status)).toEqual([429, 200]);
 });
 
@@ -166,7 +180,7 @@ test('a waiting report counts down to its next try, Retry now says what happened
   sandbox.reset([task]);
   await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
   const popup = await pageAt(ext, 'popup.html');
-  await popup.getByTestId('pull-task').click();
+  await getTask(ext, popup);
   sandbox.setFault({ mode: 'error500', match: '/complete' });
   await popup.getByTestId('complete-task').click();
 
@@ -196,7 +210,7 @@ test('a waiting report counts down to its next try, Retry now says what happened
   await expect(again.getByTestId('report-delivered')).toContainText(task.domain);
 });
 
-test('the journey slots: the editor button opens the known editor, the public-profile check is shown, link-post and note are prefilled and sent', async ({
+test('the journey slots: the public-profile check is shown, link-post and note are prefilled from the journey and sent', async ({
   ext,
   sandbox,
 }) => {
@@ -204,15 +218,20 @@ test('the journey slots: the editor button opens the known editor, the public-pr
   sandbox.reset([task]);
   await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
   const popup = await pageAt(ext, 'popup.html');
-  await popup.getByTestId('pull-task').click();
+  await getTask(ext, popup);
   await expect(popup.getByTestId('go-profile-editor')).toBeDisabled();
   await expect(popup.getByTestId('public-profile-check')).toHaveCount(0);
 
   const publicUrl = sandbox.siteUrl(task.domain, '/profile');
+  // lib/journey's Journey as the background keeps it, at the end of a journey (written here directly).
   const journey = {
+    stage: 'checked',
+    autoMoved: [],
+    filled: {},
+    problems: [],
     editorUrl: sandbox.siteUrl(task.domain, '/profile/edit'),
     publicUrl,
-    publicCheck: { url: publicUrl, visible: 5, total: 6, missing: ['linkedin.com/company/lumen-bakery'] },
+    publicCheck: { url: publicUrl, total: 6, visible: ['a', 'b', 'c', 'd', 'e'], missing: ['linkedin.com/company/lumen-bakery'], at: Date.now() },
     summary: '6/6 links saved; 5/6 visible on the public profile; not shown: linkedin.com/company/lumen-bakery',
   };
   await patchActiveTask(ext, { journey });
@@ -223,15 +242,26 @@ test('the journey slots: the editor button opens the known editor, the public-pr
   await expect(popup.getByTestId('link-post')).toHaveValue(publicUrl);
   await expect(popup.getByTestId('note')).toHaveValue(journey.summary);
 
+  // Complete sends what the fields show (the journey's values, untouched by the worker).
+  await popup.getByTestId('complete-task').click();
+  await expect.poll(() => sandbox.task(task.id)!.status).toBe('completed');
+  expect(sandbox.task(task.id)!.reports[0]!.body).toEqual({ link_post: publicUrl, note: journey.summary });
+});
+
+test('go-profile-editor: the background opens the known editor (a new tab when the site tab is closed)', async ({ ext, sandbox }) => {
+  const task = seed(SEED_IDS.social);
+  sandbox.reset([task]);
+  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
+  const popup = await pageAt(ext, 'popup.html');
+  await getTask(ext, popup);
+  await expect(popup.getByTestId('go-profile-editor')).toBeDisabled();
+  const editorUrl = sandbox.siteUrl(task.domain, '/profile/edit');
+  await patchActiveTask(ext, { journey: { stage: 'signed_in', autoMoved: [], filled: {}, problems: [], editorUrl } });
   await expect(popup.getByTestId('go-profile-editor')).toBeEnabled();
   const [editor] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('go-profile-editor').click()]);
   // Not signed in on the demo site: it sends us to its login, with the editor as the next page.
   await expect(editor).toHaveURL(/\/login\?next=%2Fprofile%2Fedit|\/profile\/edit/);
-
-  await popup.bringToFront();
-  await popup.getByTestId('complete-task').click();
-  await expect.poll(() => sandbox.task(task.id)!.status).toBe('completed');
-  expect(sandbox.task(task.id)!.reports[0]!.body).toEqual({ link_post: publicUrl, note: journey.summary });
+  expect(sandbox.task(task.id)!.status).toBe('connecting');
 });
 
 test('the real toolbar popup: at least 380 px wide and filled, no sideways scroll, and the next action inside it even with 150 links unfolded', async ({ ext, sandbox }) => {
@@ -243,8 +273,7 @@ test('the real toolbar popup: at least 380 px wide and filled, no sideways scrol
   await tab.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   // Opened as a tab, the page knows it and fills the tab.
   await expect(tab.locator('html')).toHaveClass(/surface-tab/);
-  await tab.getByTestId('pull-task').click();
-  await expect(tab.getByTestId('task-domain')).toHaveText(heavy.domain);
+  expect(await getTask(ext, tab)).toBe(heavy.domain);
   await tab.close();
 
   type Layout = {

@@ -39,7 +39,7 @@ export class Bidi {
   send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      this.pending.set(id, { resolve: resolve, reject, method });
       this.ws.send(JSON.stringify({ id, method, params }));
     });
   }

@@ -1,15 +1,18 @@
 /**
  * Runs the sandbox until interrupted:
- *   npx tsx tests/sandbox/cli.ts [--port 8787] [--key sandbox-key] [--empty]
+ *   npx tsx tests/sandbox/cli.ts [--port 8787] [--key sandbox-key] [--empty] [--journeys]
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_API_KEY, startSandbox } from './server';
+import { JOURNEY_HOSTS, journeyTasks, journeySpec } from './journeys';
+import { DEFAULT_API_KEY, seedTasks, startSandbox } from './server';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     key: { type: 'string', default: DEFAULT_API_KEY },
     empty: { type: 'boolean', default: false },
+    // Adds one account per journey site (tests/sandbox/journeys) to the tasks.
+    journeys: { type: 'boolean', default: false },
   },
 });
 
@@ -19,7 +22,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const sb = await startSandbox({ port, apiKey: values.key, ...(values.empty && { tasks: [] }) });
+const base = values.empty ? [] : seedTasks();
+const sb = await startSandbox({ port, apiKey: values.key, tasks: values.journeys ? [...base, ...journeyTasks()] : base });
 const hosts = [...new Set(sb.tasks().map((t) => String(t.task.domain)))];
 console.log(`Entity API sandbox listening on ${sb.origin}
 
@@ -29,7 +33,9 @@ console.log(`Entity API sandbox listening on ${sb.origin}
   Tasks        : ${sb.tasks().length} (${sb.tasks().filter((t) => t.status === 'connect').length} in connect)
 
 Demo sites (map the names to 127.0.0.1, e.g. chromium --host-resolver-rules="MAP * 127.0.0.1"):
-${hosts.map((h) => `  ${sb.siteUrl(h, '/login')}`).join('\n')}
+${hosts.filter((h) => !JOURNEY_HOSTS.includes(h)).map((h) => `  ${sb.siteUrl(h, '/login')}`).join('\n')}${
+  values.journeys ? `\n\nJourney sites (tests/sandbox/README.md, "Journey sites"):\n${JOURNEY_HOSTS.map((h) => `  ${sb.siteUrl(h, journeySpec(h).loginPath)}`).join('\n')}` : ''
+}
   Fixture pages: ${sb.siteUrl('fixtures.test', '/fixtures/<name>.html')}
 
 Ctrl+C to stop.`);

@@ -7,6 +7,7 @@ import { seedTasks } from './seed';
 import type { SandboxState } from './state';
 import type { FaultMode, FaultSpec, ProfileFields, SandboxTask } from './types';
 import { PROFILE_FIELDS } from './types';
+import { handleJourneyControl } from './journeys/control';
 
 const FAULT_MODES: readonly FaultMode[] = [
   'none',
@@ -54,6 +55,10 @@ export function handleControl(state: SandboxState, method: string, url: URL, raw
           'GET|POST /__control/faults',
           'GET|DELETE /__control/log',
           'GET|POST /__control/sites/:host',
+          'GET /__control/journeys[/:host[/accounts/:username]]',
+          'POST /__control/journeys/:host/reset {username?}',
+          'POST /__control/journeys/:host/sessions {username, remember?}',
+          'PUT /__control/journeys/:host/accounts/:username/saved {fields}',
         ],
       });
     }
@@ -88,6 +93,8 @@ export function handleControl(state: SandboxState, method: string, url: URL, raw
       }
     }
 
+    if (root === 'journeys') return handleJourneyControl(state, method, seg.slice(1), body);
+
     if (root === 'requeue' && method === 'POST' && !id) return ok({ requeued: state.requeue() });
 
     if (root === 'faults' && !id) {
@@ -119,7 +126,7 @@ export function handleControl(state: SandboxState, method: string, url: URL, raw
         const task = who ? accounts.find((t) => String(t.username ?? '').toLowerCase() === who) : accounts[0];
         if (!task) return missing('no account on this host');
         const fields: Partial<ProfileFields> = {};
-        for (const k of PROFILE_FIELDS) if (typeof body.fields[k] === 'string') fields[k] = body.fields[k] as string;
+        for (const k of PROFILE_FIELDS) if (typeof body.fields[k] === 'string') fields[k] = body.fields[k];
         state.saveProfile(host, task, fields, false);
         return ok(state.siteView(host));
       }

@@ -24,6 +24,7 @@ import {
 } from './http';
 import { seedTasks } from './seed';
 import { handleSite } from './sites';
+import { handleJourney, journeySite } from './journeys';
 import { SandboxState, nowIso, type ActiveFault } from './state';
 import type { ControlTaskView, FaultSpec, RequestLogEntry, SandboxTask, SiteView } from './types';
 
@@ -61,6 +62,8 @@ export interface Sandbox {
   tasks(): ControlTaskView[];
   patchTask(id: string, changes: Record<string, unknown>): ControlTaskView | undefined;
   setFault(spec: FaultSpec): void;
+  /** The API's `Date` header runs this far ahead of the real clock (negative: behind). */
+  setClockSkew(ms: number): void;
   requestLog(): RequestLogEntry[];
   site(host: string): SiteView;
   readonly state: SandboxState;
@@ -72,7 +75,7 @@ const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'X-API-Key, Content-Type, Accept',
-  'Access-Control-Expose-Headers': 'Retry-After',
+  'Access-Control-Expose-Headers': 'Retry-After, Date',
   'Access-Control-Max-Age': '600',
 };
 
@@ -114,6 +117,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (url.pathname.startsWith('/fixtures/')) return writeReply(res, await fixture(url.pathname.slice('/fixtures/'.length)));
     if (url.pathname === '/favicon.ico') return writeReply(res, { status: 204, text: '' });
 
+    if (!LOOPBACK_NAMES.has(host) && journeySite(host)) {
+      const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+      return writeReply(res, handleJourney(state, { method, host, url, headers: req.headers, body }));
+    }
+
     if (!LOOPBACK_NAMES.has(host)) {
       const body = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
       const form = new URLSearchParams(body.toString('utf8'));
@@ -123,6 +131,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (url.pathname === '/' && method === 'GET') return writeReply(res, html(200, indexPage()));
     return writeReply(res, html(404, '<!doctype html><title>404 Not Found</title><h1>Not Found</h1><p>The requested URL was not found on this server.</p>'));
   }
+
+  let clockSkewMs = 0;
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
     if (method === 'OPTIONS') return writeReply(res, { status: 204, text: '', headers: CORS });
@@ -140,7 +150,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const canned = fault && cannedReply(fault);
     const send = (reply: Reply) => {
       entry.status = reply.status;
-      writeReply(res, { ...reply, headers: { ...CORS, ...reply.headers } });
+      // The API's clock, as a real server's Date header gives it (skewed on request, to test the TOTP clock).
+      const date = new Date(Date.now() + clockSkewMs).toUTCString();
+      writeReply(res, { ...reply, headers: { ...CORS, Date: date, ...reply.headers } });
     };
     if (canned) return send(canned);
 
@@ -224,6 +236,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     tasks: () => state.views(),
     patchTask: (id, changes) => state.patch(id, changes),
     setFault: (spec) => void state.setFault(spec),
+    setClockSkew: (ms) => {
+      clockSkewMs = ms;
+    },
     requestLog: () => structuredClone(state.requestLog),
     site: (host) => state.siteView(host.toLowerCase()),
     state,

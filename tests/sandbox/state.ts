@@ -10,9 +10,9 @@ import type {
   SiteEvent,
   SiteProfile,
   SiteView,
-  TaskStatus,
 } from './types';
 import { PROFILE_FIELDS } from './types';
+import { JourneyStore } from './journeys/store';
 
 interface TaskRecord {
   task: SandboxTask;
@@ -67,7 +67,7 @@ export function completeTask(partial: Partial<SandboxTask>, n: number): SandboxT
     ],
     ...partial,
     status: partial.status ?? 'connect',
-  } as SandboxTask;
+  };
 }
 
 /** Strips scheme, path, port, case and a leading "www." from a task's domain. */
@@ -89,6 +89,8 @@ export class SandboxState {
   requestLog: RequestLogEntry[] = [];
   sessions = new Map<string, Session>();
   private sites = new Map<string, SiteState>();
+  /** Sessions, saved profiles and counters of the journey sites (journeys/). */
+  journeys = new JourneyStore();
 
   constructor(tasks: Array<Partial<SandboxTask>>) {
     this.reset(tasks);
@@ -101,6 +103,7 @@ export class SandboxState {
     this.requestLog = [];
     this.sessions.clear();
     this.sites.clear();
+    this.journeys.clear();
     this.addTasks(tasks);
   }
 
@@ -146,7 +149,7 @@ export class SandboxState {
       if (k === 'id') continue;
       if (k === 'deleted') r.deleted = Boolean(v);
       else if (k === 'retry_count' || k === 'max_retries') r[k] = Number(v) || 0;
-      else if (k === 'status') r.task.status = String(v) as TaskStatus;
+      else if (k === 'status') r.task.status = String(v);
       else r.task[k] = clone(v);
     }
     return toView(r);

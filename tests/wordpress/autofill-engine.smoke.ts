@@ -51,6 +51,7 @@ function fillData(): FillData {
     scope: 'task',
     taskId: 'engine-smoke',
     domain: wp.host,
+    hostReach: 'subdomains',
     username: wp.user.login,
     email: wp.user.email,
     password: wp.user.password,

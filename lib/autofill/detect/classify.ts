@@ -85,7 +85,7 @@ export function groupContext(g: Group): Bag {
   let heads = Array.from(scope.querySelectorAll('h1, h2, h3, h4, legend, [role=heading]')).slice(0, 6);
   if (!heads.length && 'closest' in g) {
     // a heading just before the form
-    let prev = (g as Element).previousElementSibling;
+    let prev = (g).previousElementSibling;
     for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
       if (/^H[1-4]$/.test(prev.tagName)) {
         heads = [prev];

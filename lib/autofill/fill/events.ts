@@ -13,7 +13,7 @@ export function isOurDispatch(): boolean {
 }
 
 function viewOf(el: Element): (Window & typeof globalThis) | null {
-  return (el.ownerDocument?.defaultView as (Window & typeof globalThis) | null) ?? null;
+  return (el.ownerDocument?.defaultView) ?? null;
 }
 
 /** The prototype's value setter, skipping any instance-level override a framework installed. */
@@ -229,8 +229,8 @@ export function submitForm(from: Element): boolean {
     btn.click();
     return true;
   }
-  if (form && typeof (form as HTMLFormElement).requestSubmit === 'function') {
-    (form as HTMLFormElement).requestSubmit();
+  if (form && typeof (form).requestSubmit === 'function') {
+    (form).requestSubmit();
     return true;
   }
   return false;

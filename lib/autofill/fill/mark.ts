@@ -7,9 +7,9 @@ const STYLE_ID = 'ec-autofill-style';
 const CSS = `[${MARK_ATTR}]{outline:2px solid #16a34a !important;outline-offset:1px !important;}`;
 
 function ensureStyle(root: Document | ShadowRoot): void {
-  const doc = root instanceof Object && 'createElement' in root ? (root as Document) : root.ownerDocument;
+  const doc = root instanceof Object && 'createElement' in root ? (root) : root.ownerDocument;
   if (!doc) return;
-  const host: ParentNode | null = 'head' in root ? ((root as Document).head ?? (root as Document).documentElement) : root;
+  const host: ParentNode | null = 'head' in root ? ((root).head ?? (root).documentElement) : root;
   if (!host || host.querySelector?.(`#${STYLE_ID}`)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ID;

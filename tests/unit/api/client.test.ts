@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, FAIL_REASON_MAX, isApiError, type ApiClient, type ApiErrorKind } from '../../../lib/api';
+import { ApiError, createApiClient, isApiError, type ApiClient, type ApiErrorKind } from '../../../lib/api';
+import { FAIL_REASON_MAX } from '../../../lib/rules';
 import { SEED_IDS, startSandbox, type Sandbox } from '../../sandbox/server';
 
 // A distinctive key, so a leak anywhere in an error is easy to spot.
@@ -396,12 +397,39 @@ describe('listTasks tolerates a malformed task in the list', () => {
     const sb = await startSandbox({ tasks: [] });
     try {
       sb.addTasks([{ id: 'good-1', domain: 'a.test' }, { id: 'good-2', domain: 'b.test' }]);
-      sb.patchTask('good-1', { domain: null as unknown as string });
+      sb.patchTask('good-1', { domain: null });
       const client = createApiClient({ baseUrl: sb.apiBase, apiKey: sb.apiKey });
       const tasks = await client.listTasks({ limit: 10 });
       expect(tasks.map((t) => t.id)).toEqual(['good-2']);
     } finally {
       await sb.close();
     }
+  });
+});
+
+describe('task ids never smuggle a path', () => {
+  it.each(['..', '../start', 'a/b', '%2e%2e', '.'])('%j is refused before any request', async (id) => {
+    const before = apiRequests();
+    await expectApiError(() => client.startTask(id), 'bad_request');
+    await expectApiError(() => client.getTask(id), 'bad_request');
+    await expectApiError(() => client.completeTask(id, {}), 'bad_request');
+    await expectApiError(() => client.failTask(id, { error_message: 'x' }), 'bad_request');
+    expect(apiRequests()).toBe(before);
+  });
+
+  it('a listed task whose id is unusable is skipped like any malformed task', async () => {
+    sb.reset([
+      { id: '..', domain: 'evil.test', status: 'connect' },
+      { id: 'good-1', domain: 'good.test', status: 'connect' },
+    ]);
+    const tasks = await client.listTasks({ status: 'connect' });
+    expect(tasks.map((t) => t.id)).toEqual(['good-1']);
+  });
+});
+
+describe('the API key only travels over https (or to loopback / .test)', () => {
+  it('a plain-http base on the open network is a config error; nothing is sent', () => {
+    expect(() => createApiClient({ baseUrl: 'http://manager.example.com/api/v1/entity', apiKey: KEY })).toThrow(ApiError);
+    expect(createApiClient({ baseUrl: sb.apiBase, apiKey: KEY }).baseUrl).toBe(sb.apiBase);
   });
 });

@@ -48,7 +48,7 @@ describe('TaskSchema on arbitrary input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), taskLike, fc.json().map((s) => JSON.parse(s) as unknown)), (value) => {
         const r = TaskSchema.safeParse(value);
-        if (r.success) assertTaskShape(r.data as Record<string, unknown>);
+        if (r.success) assertTaskShape(r.data);
         else expect(r.error).toBeDefined();
       }),
       { numRuns: 1500 },
@@ -71,7 +71,7 @@ describe('TaskSchema on arbitrary input', () => {
           const r = TaskSchema.safeParse({ ...plain, id, domain, entity_connect: links });
           expect(r.success).toBe(true);
           if (!r.success) return;
-          assertTaskShape(r.data as Record<string, unknown>);
+          assertTaskShape(r.data);
           expect(r.data.entity_connect).toEqual(links.filter((l) => typeof l === 'string'));
         },
       ),

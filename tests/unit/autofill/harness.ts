@@ -19,7 +19,7 @@ export async function openPage(html: string, url: string): Promise<OpenPage> {
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
     },
-  } as ConstructorParameters<typeof Window>[0]);
+  });
   window.document.write(html);
   await window.happyDOM.waitUntilComplete();
   return {

@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../lib/background';
 import { removeAllListeners } from '../../../lib/messaging';
 import { OUTBOX_ALARM } from '../../../lib/outbox';
-import { activeTaskItem, DEFAULT_SETTINGS, outboxItem, settingsItem, type ActiveTask } from '../../../lib/storage';
+import { activeTaskItem, type ActiveTask } from '../../../lib/task';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
+import { outboxItem } from '../../../lib/outbox';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** Start-up of the whole background against the real sandbox API. */
@@ -68,9 +70,9 @@ describe('background start-up', () => {
   it('handles messages: an extension page gets the state; a web page sender is refused', async () => {
     const { ready } = startBackground();
     await ready;
-    const { sendMessage } = await import('../../../lib/messaging');
-    // fakeBrowser.runtime.sendMessage passes an empty sender: not an extension page.
+    const { sendMessage, contentMessenger } = await import('../../../lib/messaging');
+    // fakeBrowser.runtime.sendMessage passes an empty sender: not an extension page, not a task frame.
     await expect(sendMessage('getState')).rejects.toThrow(/forbidden/);
-    expect(await sendMessage('getFillData')).toBeNull();
+    await expect(contentMessenger.sendMessage('getFillData')).rejects.toThrow(/forbidden/);
   });
 });

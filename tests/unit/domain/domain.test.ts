@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hostMatchesDomain, isGoogleSignInHost } from '../../../lib/domain';
-import { hostMatchesTaskDomain, normalizeTaskDomain } from '../../../lib/domain/registrable';
+import { parse } from 'tldts';
+import { HOSTING_PLATFORMS } from '../../../lib/domain';
+import { hostMatchesTaskDomain, hostReach, normalizeTaskDomain } from '../../../lib/domain/registrable';
 
 describe('hostMatchesDomain', () => {
   it('matches the domain itself and its subdomains on a label boundary', () => {
@@ -84,5 +86,47 @@ describe('isGoogleSignInHost', () => {
     expect(isGoogleSignInHost('mail.google.com')).toBe(false);
     expect(isGoogleSignInHost('accounts.google.com.evil.test')).toBe(false);
     expect(isGoogleSignInHost('evilaccounts.google.com')).toBe(false);
+  });
+});
+
+describe('task domains that hide another host are refused', () => {
+  it.each(['example.com@evil.test', 'https://example.com@evil.test/', 'user:pw@example.com', 'example.com\\@evil.test', 'example .com', 'mailto:a@example.com'])(
+    '%j',
+    (raw) => expect(normalizeTaskDomain(raw)).toBeNull(),
+  );
+  it('a port is not a scheme', () => expect(normalizeTaskDomain('example.com:8080')).toBe('example.com'));
+});
+
+describe('tenant spaces of hosting platforms: the exact host and its www twin only', () => {
+  it.each([
+    ['alice.tumblr.com', 'mallory.tumblr.com'],
+    ['alice.wordpress.com', 'mallory.wordpress.com'],
+    ['alice.neocities.org', 'mallory.neocities.org'],
+    ['alice.substack.com', 'mallory.substack.com'],
+    ['alice.github.io', 'mallory.github.io'], // the public suffix list's private section
+    ['alice.blogspot.com', 'mallory.blogspot.com'],
+  ])('%s: not %s, not a subdomain; yes the host and www', (task, sibling) => {
+    expect(hostReach(normalizeTaskDomain(task)!)).toBe('exact');
+    expect(hostMatchesTaskDomain(task, task)).toBe(true);
+    expect(hostMatchesTaskDomain(`www.${task}`, task)).toBe(true);
+    expect(hostMatchesTaskDomain(sibling, task)).toBe(false);
+    expect(hostMatchesTaskDomain(`x.${task}`, task)).toBe(false);
+  });
+
+  it('the platform itself as the task host: its own www twin, never a tenant', () => {
+    expect(hostMatchesTaskDomain('www.tumblr.com', 'tumblr.com')).toBe(true);
+    expect(hostMatchesTaskDomain('mallory.tumblr.com', 'tumblr.com')).toBe(false);
+  });
+
+  it('ordinary sites keep their subdomains', () => {
+    expect(hostReach('example.com')).toBe('subdomains');
+    expect(hostMatchesTaskDomain('login.example.com', 'example.com')).toBe(true);
+  });
+
+  it('the shipped list is documented data: lower-case hosts, none already in the public suffix list', () => {
+    for (const host of HOSTING_PLATFORMS) {
+      expect(host).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      expect(parse(`x.${host}`, { allowPrivateDomains: true }).isPrivate, host).toBe(false);
+    }
   });
 });

@@ -29,7 +29,7 @@ export function makeTask(id: string, over: Partial<Task> = {}): Task & { status:
     entity_connect: ['https://twitter.com/acme', 'https://github.com/acme'],
     status: 'connect',
     ...over,
-  } as Task & { status: string };
+  };
 }
 
 export class FakeApi implements ApiClient {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiClient } from '../../../lib/api';
 import { createOutbox, type Outbox } from '../../../lib/outbox';
-import { activeTaskItem, outboxItem } from '../../../lib/storage';
-import { createTaskService, type TaskService } from '../../../lib/task';
+import { activeTaskItem } from '../../../lib/task';
+import { outboxItem } from '../../../lib/outbox';
+import { createTaskService, type TaskService } from '../../../lib/task/service';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** The outbox and the task service over real HTTP against the sandbox API (faults included). */

@@ -9,7 +9,8 @@ import {
   OUTBOX_ALARM,
   type Outbox,
 } from '../../../lib/outbox';
-import { historyItem, outboxItem, type HistoryEntry } from '../../../lib/storage';
+import { historyItem, markDelivered, type HistoryEntry } from '../../../lib/task';
+import { outboxItem } from '../../../lib/outbox';
 import { FakeApi, makeTask } from './fake-api';
 
 let clock = 1_800_000_000_000;
@@ -42,7 +43,10 @@ beforeEach(() => {
     },
     now: () => clock,
     random: () => 0, // lowest jitter: delays are exact
+    onAcked: markDelivered, // as the background wires it
   });
+  // The fake browser awaits what a listener returns, so a test's alarm waits for the flush.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   fakeBrowser.alarms.onAlarm.addListener((a) => outbox.handleAlarm(a));
 });
 

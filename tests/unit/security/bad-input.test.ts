@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiClient, FAIL_REASON_MAX, type ApiClient } from '../../../lib/api';
+import { createApiClient, type ApiClient } from '../../../lib/api';
+import { FAIL_REASON_MAX } from '../../../lib/rules';
 import { autofillDocument } from '../../../lib/autofill';
 import { buildFillData } from '../../../lib/background';
 import { describeError } from '../../../lib/i18n';
 import { prepareLinks } from '../../../lib/links';
 import { createOutbox } from '../../../lib/outbox';
-import { activeTaskItem, DEFAULT_SETTINGS, outboxItem, type ActiveTask } from '../../../lib/storage';
-import { createTaskService, type TaskService } from '../../../lib/task';
+import { activeTaskItem, type ActiveTask } from '../../../lib/task';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { outboxItem } from '../../../lib/outbox';
+import { createTaskService, type TaskService } from '../../../lib/task/service';
 import { tryCurrentTotp } from '../../../lib/totp';
 
 /**
@@ -45,7 +48,7 @@ describe('bad API answers to a pull: a clear message, nothing stored, nothing st
     ['an HTML 404 (wrong base URL)', '<!doctype html><title>404</title>', 404],
     ['an empty 200', '', 200],
   ])('%s', async (_name, body, status) => {
-    const { service, calls } = serviceAnswering(body as string, status as number);
+    const { service, calls } = serviceAnswering(body, status);
     const r = await service.pullTask();
     expect(r.ok).toBe(false);
     if (r.ok) return;

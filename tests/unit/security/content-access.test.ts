@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { notifyTaskChanged, restrictStorageToExtension, startBackground } from '../../../lib/background';
+import { notifyTaskChanged, restrictStorageToExtension, startBackground, type NotifyTabsApi } from '../../../lib/background';
 import { removeAllListeners } from '../../../lib/messaging';
 
 /**
@@ -51,7 +51,8 @@ describe('task changes reach content scripts by message, not by storage events',
 
   it('every tab is told; tabs without our script (rejections) are skipped quietly', async () => {
     const sent: number[] = [];
-    const reached = await notifyTaskChanged({ query: async () => [{ id: 1 }, { id: 2 }, {}, { id: 3 }] }, async (id) => {
+    const tabs = { query: async () => [{ id: 1 }, { id: 2 }, {}, { id: 3 }] } as unknown as NotifyTabsApi;
+    const reached = await notifyTaskChanged(tabs, async (id) => {
       sent.push(id);
       if (id === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
     });
@@ -92,9 +93,11 @@ function importGraph(entry: string): string[] {
 describe('the content script never touches extension storage', () => {
   const files = importGraph('entrypoints/task.content/index.ts');
 
-  it('walks the real import graph (panel, autofill, messaging)', () => {
+  it('walks the real import graph (page, panel, autofill, journey, messaging)', () => {
     const rel = files.map((f) => path.relative(process.cwd(), f));
-    expect(rel).toContain('lib/panel/controller.ts');
+    expect(rel).toContain('lib/page/controller.ts');
+    expect(rel).toContain('lib/panel/view.ts');
+    expect(rel).toContain('lib/journey/page.ts');
     expect(rel).toContain('lib/messaging/index.ts');
     expect(rel.some((f) => f.startsWith('lib/autofill/'))).toBe(true);
     // The API client and the stored items are background-only.
@@ -106,6 +109,6 @@ describe('the content script never touches extension storage', () => {
   });
 
   it('listens for taskChanged instead', () => {
-    expect(readFileSync('entrypoints/task.content/index.ts', 'utf8')).toMatch(/onMessage\(\s*'taskChanged'/);
+    expect(readFileSync('lib/page/wire.ts', 'utf8')).toMatch(/onMessage\(\s*'taskChanged'/);
   });
 });

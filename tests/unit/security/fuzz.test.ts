@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type ApiClient } from '../../../lib/api';
 import { buildFillData, contentScope } from '../../../lib/background';
-import { DEFAULT_SETTINGS, type ActiveTask } from '../../../lib/storage';
-import { isHttpUrl } from '../../../lib/task';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { type ActiveTask } from '../../../lib/task';
+import { isHttpUrl } from '../../../lib/rules';
 
 /**
  * Property-based tests over the three input boundaries: every API answer
@@ -220,7 +221,10 @@ describe('fill data: never the key or the TOTP secret; Google sign-in gets the G
           expect(json).not.toContain(twofa);
           expect(json).not.toContain(fields.app_password);
           expect(Object.keys(data).sort()).toEqual(
-            ['scope', 'taskId', 'domain', 'username', 'email', 'password', 'website', 'links', 'totp', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language'].sort(),
+            [
+              'scope', 'taskId', 'domain', 'hostReach', 'username', 'email', 'password', 'website', 'links', 'totp', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language',
+              ...(scope === 'task' ? ['journey'] : []),
+            ].sort(),
           );
           if (scope === 'gmail') {
             expect(data).toMatchObject({ username: '', website: '', links: [], email: fields.email, password: fields.pass_mail });

@@ -7,8 +7,10 @@ import { createApiClient, isApiError } from '../../../lib/api';
 import { startBackground } from '../../../lib/background';
 import { removeAllListeners } from '../../../lib/messaging';
 import { createOutbox } from '../../../lib/outbox';
-import { activeTaskItem, DEFAULT_SETTINGS, outboxItem, settingsItem } from '../../../lib/storage';
-import { createTaskService } from '../../../lib/task';
+import { activeTaskItem } from '../../../lib/task';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
+import { outboxItem } from '../../../lib/outbox';
+import { createTaskService } from '../../../lib/task/service';
 import { currentTotp, tryCurrentTotp } from '../../../lib/totp';
 import { startSandbox, type FaultSpec, type Sandbox } from '../../sandbox/server';
 
@@ -40,7 +42,7 @@ function consoleCalls(src: string): { method: string; args: string }[] {
   const calls: { method: string; args: string }[] = [];
   for (const m of src.matchAll(/\bconsole\.(\w+)\s*\(/g)) {
     let depth = 1;
-    let i = m.index! + m[0].length;
+    let i = m.index + m[0].length;
     let quote: string | null = null;
     const start = i;
     for (; i < src.length && depth > 0; i++) {

@@ -2,8 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiError } from '../../../lib/api';
 import { createOutbox, type Outbox } from '../../../lib/outbox';
-import { activeTaskItem, historyItem, outboxItem, type ActiveTask, type HistoryEntry } from '../../../lib/storage';
-import { checkComplete, checkFail, countToday, createTaskService, type TaskService } from '../../../lib/task';
+import { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from '../../../lib/task';
+import { outboxItem } from '../../../lib/outbox';
+import { checkComplete, checkFail, countToday, markDelivered } from '../../../lib/task';
+import { createTaskService, withLinkCap, type TaskService } from '../../../lib/task/service';
 import { FakeApi, makeTask } from '../outbox/fake-api';
 
 let clock = 1_800_000_000_000;
@@ -19,7 +21,7 @@ function setup(tasks = [makeTask('a'), makeTask('b'), makeTask('c')]) {
     if (clientError) throw clientError;
     return api;
   };
-  outbox = createOutbox({ getClient, now: () => clock, random: () => 0 });
+  outbox = createOutbox({ getClient, now: () => clock, random: () => 0, onAcked: markDelivered });
   changes = [];
   service = createTaskService({ getClient, outbox, now: () => clock, onActiveChange: (a) => changes.push(a) });
 }
@@ -243,7 +245,7 @@ describe('pure helpers', () => {
   it('checkComplete / checkFail', () => {
     expect(checkComplete({ linkPost: 'http://plain-http.test/p' })).toEqual({ ok: true, value: { link_post: 'http://plain-http.test/p' } });
     expect(checkComplete({ linkPost: 'https://user:pw@x.test/' })).toEqual({ ok: false, field: 'linkPost' });
-    expect(checkComplete({ linkPost: 42 as unknown as string })).toEqual({ ok: false, field: 'linkPost' });
+    expect(checkComplete({ linkPost: 42 })).toEqual({ ok: false, field: 'linkPost' });
     expect(checkFail({ reason: 'r', note: ' n ' })).toEqual({ ok: true, value: { error_message: 'r', note: 'n' } });
     expect(checkFail({})).toEqual({ ok: false, field: 'reason' });
   });
@@ -267,5 +269,25 @@ describe('double reports', () => {
     expect(await historyItem.getValue()).toHaveLength(1);
     await service.lastFlush();
     expect(api.reports).toHaveLength(1);
+  });
+});
+
+describe('a task with more links than the API allows', () => {
+  it('keeps the first 150 and says how many were left out (no 300,000-link fill passes)', async () => {
+    const links = Array.from({ length: 300_000 }, (_, i) => `https://site${i}.example/u/jane`);
+    api.tasks.set('big', makeTask('big', { entity_connect: links }));
+    for (const id of [...api.tasks.keys()]) if (id !== 'big') api.tasks.delete(id);
+    const r = await service.pullTask();
+    expect(r.ok).toBe(true);
+    const active = (await activeTaskItem.getValue())!;
+    expect(active.task.entity_connect).toHaveLength(150);
+    expect(active.task.entity_connect![149]).toBe(links[149]);
+    expect(active.linksDropped).toBe(299_850);
+  });
+
+  it('a task within the limit carries no count', () => {
+    const active = withLinkCap({ task: makeTask('t', { entity_connect: ['https://a.example/'] }), startedAt: 1 });
+    expect(active.linksDropped).toBeUndefined();
+    expect(active.task.entity_connect).toEqual(['https://a.example/']);
   });
 });

@@ -9,9 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../components/popup/App';
 import { lastReport, tasksPerHour } from '../../../components/popup/stats';
+import { CLOCK_WARN_MS as POPUP_CLOCK_WARN_MS } from '../../../components/popup/TaskStage';
+import { CLOCK_WARN_MS } from '../../../lib/totp';
 import { t } from '../../../lib/i18n';
 import { sendMessage } from '../../../lib/messaging';
-import type { ActiveTask, HistoryEntry, OutboxEntry } from '../../../lib/storage';
+import type { OutboxEntry } from '../../../lib/outbox';
+import type { ActiveTask, HistoryEntry } from '../../../lib/task';
 import { activeTask, appState, routeMessages, SETTINGS, TASK } from './helpers';
 
 vi.mock('../../../lib/messaging', () => ({ sendMessage: vi.fn() }));
@@ -323,8 +326,10 @@ describe("today's pace", () => {
 });
 
 describe('the journey slots (filled by the background later)', () => {
-  it('go-profile-editor is disabled until the editor URL is known, then opens it in a new tab', async () => {
-    const { current } = routeMessages(appState({ active: activeTask() }));
+  it('go-profile-editor is disabled until the editor URL is known, then asks the background to go there', async () => {
+    const { current, calls } = routeMessages(appState({ active: activeTask() }), {
+      goProfileEditor: () => ({ ok: false, error: { kind: 'unsaved_edits' } }),
+    });
     render(<App />);
     const go = (await screen.findByTestId('go-profile-editor')) as HTMLButtonElement;
     expect(go.disabled).toBe(true);
@@ -332,9 +337,10 @@ describe('the journey slots (filled by the background later)', () => {
     current.state = appState({ active: withJourney({ editorUrl: `https://${TASK.domain}/settings/profile` }) });
     await act(async () => fakeBrowser.storage.local.set({ activeTask: current.state.active }));
     await waitFor(() => expect((screen.getByTestId('go-profile-editor') as HTMLButtonElement).disabled).toBe(false));
-    const create = vi.spyOn(fakeBrowser.tabs, 'create');
     fireEvent.click(screen.getByTestId('go-profile-editor'));
-    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: `https://${TASK.domain}/settings/profile`, active: true }));
+    await waitFor(() => expect(calls('goProfileEditor')).toHaveLength(1));
+    // The background refuses to leave a page with unsaved edits: said plainly.
+    expect((await screen.findByTestId('status-message')).textContent).toBe(t('vi', 'error.unsaved_edits'));
   });
 
   it('an editor URL off the task site (or not http) is never offered', async () => {
@@ -349,7 +355,14 @@ describe('the journey slots (filled by the background later)', () => {
   it('shows the public-profile check and prefills link-post and note while the worker has not typed', async () => {
     const journey = {
       publicUrl: `https://${TASK.domain}/u/seouser01`,
-      publicCheck: { url: `https://${TASK.domain}/u/seouser01`, visible: 4, total: 6, missing: ['linkedin.com/in/x', 'youtube.com/@x'] },
+      // lib/journey's PublicCheck: the visible links listed, the missing ones too.
+      publicCheck: {
+        url: `https://${TASK.domain}/u/seouser01`,
+        visible: ['a', 'b', 'c', 'd'],
+        total: 6,
+        missing: ['linkedin.com/in/x', 'youtube.com/@x'],
+        at: Date.now(),
+      },
       summary: '6/6 links saved; 4/6 visible on the public profile',
     };
     const { current, calls } = routeMessages(appState({ active: withJourney(journey) }));
@@ -379,6 +392,54 @@ describe('the journey slots (filled by the background later)', () => {
     expect(((await screen.findByTestId('link-post')) as HTMLInputElement).value).toBe(TASK.link_profile);
     expect(screen.queryByTestId('public-profile-check')).toBeNull();
     expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('');
+  });
+});
+
+describe('what the journey could not do, and what the site changed', () => {
+  it('names the steps the extension could not do and the fields the site rewrote or emptied', async () => {
+    const journey = {
+      stage: 'saved',
+      autoMoved: [],
+      filled: {},
+      problems: ['no_public_profile', 'save_not_seen', 'not-a-problem'],
+      saved: {
+        at: Date.now(),
+        via: 'reload',
+        values: [
+          { field: 'twitter', filled: 'entity', kept: 'entity', links: ['https://twitter.com/entity'] },
+          { field: 'website', filled: 'https://customer.example', kept: '', links: [] },
+          { field: 'bio', filled: 'a https://x.com/a', kept: 'a', links: ['https://x.com/a'] },
+        ],
+      },
+    };
+    routeMessages(appState({ active: withJourney(journey) }));
+    render(<App />);
+    const problems = await screen.findByTestId('journey-problems');
+    expect([...problems.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      t('vi', 'journey.problem.no_public_profile'),
+      t('vi', 'journey.problem.save_not_seen'),
+    ]);
+    const changed = screen.getByTestId('saved-changes');
+    expect(changed.textContent).toContain(t('vi', 'task.changedFields', { count: 2 }));
+    expect([...changed.querySelectorAll('li')].map((li) => li.textContent)).toEqual([`website: ${t('vi', 'common.empty')}`, 'bio: a']);
+  });
+
+  it('warns when the PC clock is more than 30 s off the API server (and not below that)', async () => {
+    expect(POPUP_CLOCK_WARN_MS).toBe(CLOCK_WARN_MS);
+    routeMessages(appState({ active: activeTask(), clock: { offsetMs: 5 * 60_000, measuredAt: Date.now() } }));
+    const { unmount } = render(<App />);
+    expect((await screen.findByTestId('clock-warning')).textContent).toBe(t('vi', 'task.clockOff', { time: t('vi', 'task.minutes', { count: 5 }) }));
+    unmount();
+    routeMessages(appState({ active: activeTask(), clock: { offsetMs: -20_000, measuredAt: Date.now() } }));
+    render(<App />);
+    await screen.findByTestId('task-domain');
+    expect(screen.queryByTestId('clock-warning')).toBeNull();
+  });
+
+  it('says how many links beyond 150 were left out', async () => {
+    routeMessages(appState({ active: activeTask({ linksDropped: 12 }) }));
+    render(<App />);
+    expect((await screen.findByTestId('links-dropped')).textContent).toBe(t('vi', 'task.linksDropped', { count: 12 }));
   });
 });
 

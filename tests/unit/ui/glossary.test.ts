@@ -50,11 +50,15 @@ describe('Vietnamese glossary', () => {
     expect(describeStatus('vi', 'archived')).toBe(t('vi', 'status.other', { status: 'archived' }));
   });
 
-  it('the two fail buttons say different things (open the form, send it)', () => {
+  it('the two fail buttons say different things (open the form, send it), and the panel names them as the popup does', () => {
     for (const c of [vi, en]) {
       expect(c['fail.open']).not.toBe(c['fail.confirm']);
-      expect(c['panel.fail']).not.toBe(c['panel.failSend']);
-      expect(c['panel.fail']).toBe(c['fail.open']);
+      expect(c['panel.popupHint']).toContain(c['complete.submit']);
+      expect(c['panel.popupHint']).toContain(c['fail.open']);
     }
+  });
+
+  it('the 2FA code is "mã 2FA" (never "mã xác thực")', () => {
+    expect(offending(/mã xác thực/i)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
 import type { Task } from '../../../lib/api';
-import type { AppState, ProtocolMap } from '../../../lib/messaging';
+import type { AppState, PageProtocol } from '../../../lib/messaging';
 import { sendMessage } from '../../../lib/messaging';
-import type { ActiveTask, Settings } from '../../../lib/storage';
+import type { ActiveTask } from '../../../lib/task';
+import type { Settings } from '../../../lib/settings';
 
 export const SETTINGS: Settings = {
   apiBaseUrl: 'https://manager.likepion.com/api/v1/entity',
@@ -11,6 +12,7 @@ export const SETTINGS: Settings = {
   autofillMode: 'auto',
   autoSubmitLogin: false,
   appendLinksToBio: true,
+  panel: { corner: 'br', collapsed: false },
 };
 
 export const TASK = {
@@ -38,10 +40,10 @@ export function activeTask(overrides: Partial<ActiveTask> = {}): ActiveTask {
 }
 
 export function appState(overrides: Partial<AppState> = {}): AppState {
-  return { settings: SETTINGS, configured: true, active: null, outbox: [], history: [], ...overrides };
+  return { settings: SETTINGS, configured: true, active: null, outbox: [], history: [], clock: null, ...overrides };
 }
 
-type Name = keyof ProtocolMap;
+type Name = keyof PageProtocol;
 type Handler = (data: unknown) => unknown;
 
 /**

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import { t } from '../../../lib/i18n';
 import { sendMessage, type ActionError } from '../../../lib/messaging';
-import type { Settings } from '../../../lib/storage';
+import type { Settings } from '../../../lib/settings';
 import { appState, deferred, routeMessages, SETTINGS } from './helpers';
 
 vi.mock('../../../lib/messaging', () => ({ sendMessage: vi.fn() }));

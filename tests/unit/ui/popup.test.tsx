@@ -3,10 +3,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../components/popup/App';
-import { FAIL_REASON_MAX } from '../../../lib/api';
+import { FAIL_REASON_MAX } from '../../../lib/rules';
 import { t } from '../../../lib/i18n';
 import { sendMessage } from '../../../lib/messaging';
-import type { ActiveTask, HistoryEntry, OutboxEntry } from '../../../lib/storage';
+import type { ActiveTask, HistoryEntry } from '../../../lib/task';
+import type { OutboxEntry } from '../../../lib/outbox';
 import { FAIL_REASON_MAX_CHARS } from '../../../components/popup/limits';
 import { activeTask, appState, deferred, routeMessages, SETTINGS, TASK } from './helpers';
 

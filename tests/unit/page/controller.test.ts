@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AutofillResult } from '../../../lib/autofill';
+import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
-import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/panel';
+import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/page';
 
 const pages: TaskPage[] = [];
 async function startTaskPage(d: TaskPageDeps) {
@@ -18,6 +19,7 @@ const data = (over: Partial<FillData> = {}): FillData => ({
   scope: 'task',
   taskId: 't1',
   domain: 'example.com',
+  hostReach: 'subdomains',
   username: 'u',
   email: 'e@x.test',
   password: 'p',
@@ -35,7 +37,6 @@ const result: AutofillResult = { page: 'login', filled: [{ role: 'identifier', l
 let current: FillData | null;
 let fillNow: (() => Promise<FillReport | null>) | null;
 let taskChanged: (() => void) | null;
-let reports: FillReport[];
 let deps: TaskPageDeps;
 let observed: ((r: AutofillResult) => void) | null;
 
@@ -44,15 +45,14 @@ beforeEach(() => {
   current = data();
   fillNow = null;
   taskChanged = null;
-  reports = [];
   observed = null;
   deps = {
     doc: document,
     isTop: true,
     getFillData: vi.fn(async () => current),
-    reportFill: (r) => void reports.push(r),
-    panelComplete: vi.fn(async () => ({ ok: true as const, value: undefined })),
-    panelFail: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    getPanelSetup: vi.fn(async () => ({ text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } })),
+    savePanelPrefs: vi.fn(async () => undefined),
+    openPopup: vi.fn(async () => undefined),
     onFillNow: (h) => {
       fillNow = h;
       return () => (fillNow = null);
@@ -83,13 +83,16 @@ describe('task page controller', () => {
     expect(fillNow).toBeNull();
   });
 
-  it('auto mode observes and fills; results reach the panel and the background', async () => {
+  it('auto mode observes and fills; results reach the panel (and no message goes to the background)', async () => {
     const page = await startTaskPage(deps);
-    expect(host()).not.toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
+    // The first pass does not wait for the panel's sentences: a result before the panel exists is shown when it comes.
     observed!(result);
-    expect(page!.panel!.root.textContent).toContain('Filled 1 fields');
-    expect(reports).toEqual([{ url: document.location.href, filled: 1, skipped: ['no_field'] }]);
+    expect((await page!.panel)!.root.textContent).toContain('Filled 1 fields');
+    expect(host()).not.toBeNull();
+    expect(deps.getPanelSetup).toHaveBeenCalledTimes(1);
+    // Only the first getFillData went out: a pass reports to nobody who would not read it.
+    expect(deps.getFillData).toHaveBeenCalledTimes(1);
   });
 
   it('manual mode fills only on fillNow (forced pass)', async () => {
@@ -102,9 +105,26 @@ describe('task page controller', () => {
 
   it('frames other than the top one fill but show no panel', async () => {
     const page = await startTaskPage({ ...deps, isTop: false });
-    expect(page!.panel).toBeNull();
+    expect(await page!.panel).toBeNull();
     expect(host()).toBeNull();
     expect(deps.autofill.observeAutofill).toHaveBeenCalled();
+  });
+
+  it('a frame too small to be seen (a 2×2 px trap) does nothing at all', async () => {
+    const win = document.defaultView!;
+    const size = { w: win.innerWidth, h: win.innerHeight };
+    try {
+      Object.defineProperty(win, 'innerWidth', { value: 2, configurable: true });
+      Object.defineProperty(win, 'innerHeight', { value: 2, configurable: true });
+      expect(await startTaskPage({ ...deps, isTop: false })).toBeNull();
+      expect(deps.getFillData).not.toHaveBeenCalled();
+      expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
+      // the top page is judged by the visibility of its fields, not by the window size
+      expect(await startTaskPage({ ...deps, isTop: true })).not.toBeNull();
+    } finally {
+      Object.defineProperty(win, 'innerWidth', { value: size.w, configurable: true });
+      Object.defineProperty(win, 'innerHeight', { value: size.h, configurable: true });
+    }
   });
 
   it('the task ending elsewhere stops filling and tells the worker', async () => {
@@ -114,14 +134,44 @@ describe('task page controller', () => {
     current = null;
     taskChanged!();
     await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
-    expect(page!.panel!.root.textContent).toContain('The task has ended.');
+    expect((await page!.panel)!.root.textContent).toContain('The task has ended.');
     expect(await fillNow?.()).toBeUndefined(); // the fillNow listener was removed
+  });
+
+  it('the background refusing this frame after the task ended counts as the end too', async () => {
+    const stopObserver = vi.fn();
+    deps.autofill.observeAutofill = vi.fn(() => stopObserver);
+    const page = await startTaskPage(deps);
+    deps.getFillData = vi.fn(async () => {
+      throw new Error('forbidden sender');
+    });
+    taskChanged!();
+    await vi.waitFor(() => expect(stopObserver).toHaveBeenCalled());
+    expect((await page!.panel)!.root.textContent).toContain('The task has ended.');
+  });
+
+  it('the panel saves the worker choices and opens the popup through the background', async () => {
+    const page = await startTaskPage({ ...deps, panelOptions: { isTrusted: () => true, elementsFromPoint: () => [host()!] } });
+    const panel = (await page!.panel)!;
+    panel.root.querySelector<HTMLElement>('[data-testid="panel-collapse"]')!.click();
+    expect(deps.savePanelPrefs).toHaveBeenCalledWith({ corner: 'br', collapsed: true });
+    panel.root.querySelector<HTMLElement>('[data-testid="panel-open-popup"]')!.click();
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+  });
+
+  it('no panel sentences (the background refused): the page is still filled, without a panel', async () => {
+    deps.getPanelSetup = vi.fn(async () => {
+      throw new Error('forbidden sender');
+    });
+    const page = await startTaskPage(deps);
+    expect(await page!.panel).toBeNull();
+    expect(deps.autofill.observeAutofill).toHaveBeenCalled();
   });
 
   it('http pages get the warning', async () => {
     // happy-dom's default location is about:blank; the panel option decides.
     const page = await startTaskPage({ ...deps, panelOptions: { insecure: true } });
-    const warn = page!.panel!.root.querySelector<HTMLElement>('.warn')!;
+    const warn = (await page!.panel)!.root.querySelector<HTMLElement>('.warn')!;
     expect(warn.hidden).toBe(false);
   });
 });

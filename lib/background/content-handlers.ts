@@ -1,0 +1,87 @@
+import type { ContentProtocol } from '../messaging';
+import { panelText } from '../i18n';
+import { reduceJourney, type JourneyEvent } from '../journey';
+import { getSettings, saveSettings } from '../settings';
+import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
+import { serverNow } from './clock';
+import { buildFillData } from './fill-data';
+import { checkJourneyEvent } from './journey';
+import type { HandlersOf } from './protocol';
+import { contentScope, type ContentScope, type SenderInfo } from './senders';
+
+/** What the content guard established: the frame's scope for the task that is active now. */
+export interface ContentContext {
+  scope: ContentScope;
+  active: ActiveTask;
+}
+
+export type ContentHandlers = HandlersOf<ContentProtocol, ContentContext>;
+
+/** The content map's guard: a frame of the task's site (or Google's sign-in) while a task is active. */
+export function contentGuard(service: Pick<TaskService, 'getActive'>) {
+  return async (sender: SenderInfo): Promise<ContentContext | null> => {
+    const active = await service.getActive();
+    const scope = contentScope(sender, active);
+    return scope && active ? { scope, active } : null;
+  };
+}
+
+export interface ContentHandlerDeps {
+  service: TaskService;
+  now?: () => number;
+  /** Opens the extension's popup (the toolbar popup, or the popup page in a small window). */
+  openPopup(): Promise<void>;
+  /** Reads a public profile with the worker's session (lib/background/journey `checkPublicProfile`). */
+  checkPublic?: (url: string, links: readonly string[], onTaskHost: (url: string) => boolean) => Promise<JourneyEvent>;
+}
+
+/**
+ * What a task frame may ask. Nothing here reports a task: Complete and Fail
+ * are made on extension surfaces only, which no page can style or click.
+ */
+export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers {
+  const now = deps.now ?? Date.now;
+  return {
+    async getFillData(_data, { scope, active }) {
+      return buildFillData(active, await getSettings(), scope, await serverNow(now()));
+    },
+    async getPanelSetup() {
+      const settings = await getSettings();
+      return { text: panelText(settings.language), prefs: settings.panel };
+    },
+    async savePanelPrefs(prefs) {
+      // Validated like any settings change; a bad value changes nothing.
+      await saveSettings({ panel: prefs });
+    },
+    async openPopup() {
+      await deps.openPopup();
+    },
+
+    async journeyEvent(raw, { scope, active }) {
+      if (scope !== 'task') return {};
+      const onTaskHost = (url: string) => contentScope({ url, tab: {} }, active) === 'task';
+      const event = checkJourneyEvent(raw, onTaskHost);
+      if (!event) return {};
+      return applyJourneyEvent(active.task.id, event, onTaskHost);
+    },
+  };
+
+  /** Applies one event; runs the background's part of what it asks (the public check); returns the page's part. */
+  async function applyJourneyEvent(taskId: string, event: JourneyEvent, onTaskHost: (url: string) => boolean): Promise<{ navigate?: { url: string; why: 'login' | 'editor' | 'public' } }> {
+    const auto = (await getSettings()).autofillMode === 'auto';
+    const outcome = await updateJourney(taskId, (journey, active) => {
+      const r = reduceJourney(journey, event, { auto, now: now() });
+      return { journey: r.journey, result: { actions: r.actions, links: taskLinks(active) } };
+    });
+    if (!outcome) return {};
+    let navigate: { url: string; why: 'login' | 'editor' | 'public' } | undefined;
+    for (const action of outcome.actions) {
+      if (action.type === 'navigate') navigate ??= { url: action.url, why: action.why };
+      else if (deps.checkPublic) {
+        const check = deps.checkPublic;
+        void check(action.url, outcome.links, onTaskHost).then((result) => applyJourneyEvent(taskId, result, onTaskHost), () => undefined);
+      }
+    }
+    return navigate ? { navigate } : {};
+  }
+}

@@ -1,0 +1,142 @@
+import { contentFromHtml, linksVisible, type JourneyEvent, type JourneyProblem } from '../journey';
+import { isHttpUrl } from '../rules';
+
+const PROBLEMS: readonly JourneyProblem[] = ['no_editor', 'no_public_profile', 'save_not_seen', 'public_unreachable', 'site_unreachable'];
+const MAX_FIELDS = 200;
+const MAX_VALUE = 20_000;
+const MAX_LINKS = 150;
+
+const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
+const bool = (v: unknown): boolean => v === true;
+
+/**
+ * A journey event from a content script, checked before it touches the
+ * active task: every URL is http(s) and on the task's own host (the journey
+ * never leads off the task's domain), sizes are bounded, unknown shapes are
+ * dropped (null).
+ */
+export function checkJourneyEvent(raw: unknown, onTaskHost: (url: string) => boolean): JourneyEvent | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const e = raw as Record<string, unknown>;
+  const url = (v: unknown): string | undefined => (isHttpUrl(v) && v.length <= 2_000 && onTaskHost(v) ? v : undefined);
+  const links = (v: unknown): string[] | null =>
+    Array.isArray(v) && v.length <= MAX_LINKS && v.every((x) => typeof x === 'string' && x.length <= 2_000) ? (v as string[]) : null;
+  const here = url(e.url);
+  if (e.type === 'problem') return PROBLEMS.includes(e.problem as JourneyProblem) ? { type: 'problem', problem: e.problem as JourneyProblem } : null;
+  if (!here) return null;
+  switch (e.type) {
+    case 'page': {
+      const platform = str(e.platform, 40);
+      return {
+        type: 'page',
+        url: here,
+        ...(platform && /^[a-z0-9-]+$/.test(platform) && { platform }),
+        signedIn: bool(e.signedIn),
+        loginForm: bool(e.loginForm),
+        editorForm: bool(e.editorForm),
+        ...(url(e.loginUrl) && { loginUrl: url(e.loginUrl) }),
+        ...(url(e.editorUrl) && { editorUrl: url(e.editorUrl) }),
+        ...(url(e.publicUrl) && { publicUrl: url(e.publicUrl) }),
+      };
+    }
+    case 'login_submitted':
+    case 'save_attempted':
+      return { type: e.type, url: here };
+    case 'filled': {
+      if (!e.fields || typeof e.fields !== 'object') return null;
+      const entries = Object.entries(e.fields as Record<string, unknown>);
+      if (entries.length > MAX_FIELDS) return null;
+      const fields: Record<string, { value: string; links: string[] }> = {};
+      for (const [k, v] of entries) {
+        const f = v as { value?: unknown; links?: unknown } | null;
+        const value = str(f?.value, MAX_VALUE);
+        const ls = links(f?.links);
+        if (k.length > 200 || value === null || !ls) return null;
+        fields[k] = { value, links: ls };
+      }
+      return { type: 'filled', url: here, fields };
+    }
+    case 'saved': {
+      if (!['reload', 'message', 'request'].includes(e.via as string) || !e.kept || typeof e.kept !== 'object') return null;
+      const kept: Record<string, string> = {};
+      const entries = Object.entries(e.kept as Record<string, unknown>);
+      if (entries.length > MAX_FIELDS) return null;
+      for (const [k, v] of entries) {
+        const value = str(v, MAX_VALUE);
+        if (k.length > 200 || value === null) return null;
+        kept[k] = value;
+      }
+      return { type: 'saved', url: here, via: e.via as 'reload' | 'message' | 'request', kept };
+    }
+    case 'public_checked': {
+      const visible = links(e.visible);
+      const missing = links(e.missing);
+      return visible && missing ? { type: 'public_checked', url: here, visible, missing } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export interface SiteChoice {
+  url: string;
+  /** Only plain http answered: the panel and popup say so. */
+  insecure: boolean;
+}
+
+/**
+ * https first; when the site has no TLS, plain http (DESIGN "Open"). A task
+ * domain that names http itself is opened as given. `probe` answers whether
+ * anything at all answered at a URL (any status counts; a refused or
+ * failed TLS connection does not).
+ */
+export async function chooseSiteUrl(siteUrl: string, probe: (url: string) => Promise<boolean>): Promise<SiteChoice> {
+  const url = new URL(siteUrl);
+  if (url.protocol === 'http:') return { url: url.toString(), insecure: true };
+  if (await probe(url.toString())) return { url: url.toString(), insecure: false };
+  const plain = new URL(url.toString());
+  plain.protocol = 'http:';
+  if (await probe(plain.toString())) return { url: plain.toString(), insecure: true };
+  // Nothing answered: open https and let the browser say why.
+  return { url: url.toString(), insecure: false };
+}
+
+/** Did anything answer at `url` within the time? Cookies are not sent; redirects are not followed. */
+export async function probeUrl(url: string, timeoutMs = 5_000, doFetch: typeof fetch = (...a) => globalThis.fetch(...a)): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    await doFetch(url, { method: 'GET', credentials: 'omit', redirect: 'manual', cache: 'no-store', signal: controller.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads the public profile with the worker's session (the background has
+ * the extension's host access) and counts the task's links on it. Never
+ * follows a redirect off the task's host.
+ */
+export async function checkPublicProfile(
+  url: string,
+  links: readonly string[],
+  onTaskHost: (url: string) => boolean,
+  doFetch: typeof fetch = (...a) => globalThis.fetch(...a),
+  timeoutMs = 10_000,
+): Promise<JourneyEvent> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await doFetch(url, { credentials: 'include', redirect: 'follow', cache: 'no-store', signal: controller.signal });
+    if (!res.ok || !onTaskHost(res.url || url)) return { type: 'problem', problem: 'public_unreachable' };
+    const { visible, missing } = linksVisible(contentFromHtml(await res.text(), res.url || url), links);
+    return { type: 'public_checked', url, visible, missing };
+  } catch {
+    return { type: 'problem', problem: 'public_unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

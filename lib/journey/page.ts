@@ -1,0 +1,267 @@
+/**
+ * The journey's part inside a page of the task's site (content script): it
+ * says what the page is (signed in? a login? the editor?), carries out the
+ * moves the background answers with, notices the worker's Save and reads
+ * back what the site kept, and counts the task's links on the public profile.
+ * It never leaves a page holding the worker's unsaved edits, never follows a
+ * link off the task's host, and never submits anything itself (the login's
+ * auto-submit is the fill engine's, once per step).
+ */
+import { linkKey } from '../links';
+import { contentFromDocument, linksVisible } from './public-check';
+import { sameUrl } from './reduce';
+import type { FilledValue, JourneyEvent } from './types';
+
+/** What the page tells about the account, from lib/platforms or the page's own links. */
+export interface Discovery {
+  platform?: string;
+  signedIn: boolean;
+  loginUrl?: string;
+  editorUrl?: string;
+  publicUrl?: string;
+  /** How to open the tab or fold of the editor that holds the link fields. */
+  editorPart?: { click: string; text?: RegExp };
+}
+
+/** What the page kind of one fill pass was (lib/autofill `AutofillResult.page`). */
+export type PageKind = 'login' | 'otp' | 'profile' | 'other';
+
+/** The journey as the background hands it to a page (no secrets). */
+export interface JourneyView {
+  editorUrl?: string;
+  publicUrl?: string;
+  /** A profile form was submitted at this time: the next page reads back what the site kept. */
+  saveAttemptAt?: number;
+  /** Keys of the fields the extension wrote in the editor. */
+  filledFields: string[];
+}
+
+export interface JourneyPageDeps {
+  doc: Document;
+  send(event: JourneyEvent): Promise<{ navigate?: { url: string; why: string } } | undefined>;
+  discover(doc: Document): Discovery;
+  /** The task's links (to read back and count on the public profile). */
+  links: readonly string[];
+  journey: JourneyView | undefined;
+  /** True while our own fill dispatches events (lib/autofill `isOurDispatch`). */
+  isOurDispatch(): boolean;
+  /** The attribute the fill engine marks written fields with. */
+  markAttr: string;
+  now?: () => number;
+}
+
+export interface JourneyPage {
+  /** After each fill pass: tells the background what the page is, once per kind of page. */
+  onFill(kind: PageKind): void;
+  /** The background's (or the popup's) request to go elsewhere on the task's site. */
+  navigate(url: string): { done: boolean; reason?: 'unsaved' };
+  stop(): void;
+}
+
+/** A save the worker made counts as seen for this long (the site's redirect, a slow SPA). */
+export const SAVE_WINDOW_MS = 120_000;
+const SUCCESS_WAIT_MS = 10_000;
+
+/** Words of a site's "saved" notice, in the supported languages and common others. */
+const SAVED_WORDS =
+  /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
+
+/** A field's key across page loads: its name, else its id. */
+export function fieldKey(el: Element): string {
+  return el.getAttribute('name') || el.id || '';
+}
+
+function valueOf(el: Element): string {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value;
+  return (el as HTMLElement).innerText ?? el.textContent ?? '';
+}
+
+export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
+  const { doc } = deps;
+  const win = doc.defaultView;
+  const now = deps.now ?? Date.now;
+  const href = () => doc.location?.href ?? '';
+  let dirty = false;
+  let lastKind: PageKind | null = null;
+  let lastUrl = '';
+  let stopped = false;
+  const cleanups: (() => void)[] = [];
+
+  // One event at a time, in order: the background must hear "save attempted" before "saved".
+  let queue: Promise<unknown> = Promise.resolve();
+  const send = (event: JourneyEvent) => {
+    const next = queue.then(() => deps.send(event)).catch(() => undefined);
+    queue = next;
+    return next;
+  };
+
+  // The worker's own edits (not ours) make the page "unsaved" until a form is sent.
+  const onEdit = (e: Event) => {
+    if (deps.isOurDispatch()) return;
+    const t = e.target as Element | null;
+    if (t && (t.matches?.('input, textarea, select') || (t as HTMLElement).isContentEditable)) dirty = true;
+  };
+  doc.addEventListener('input', onEdit, true);
+  cleanups.push(() => doc.removeEventListener('input', onEdit, true));
+
+  /** Our fields in a form (or the whole page), key → value and the task links in it. */
+  const filledIn = (root: ParentNode): Record<string, FilledValue> => {
+    const out: Record<string, FilledValue> = {};
+    for (const el of Array.from(root.querySelectorAll(`[${deps.markAttr}]`))) {
+      const key = fieldKey(el);
+      if (!key || el.matches('input[type=password]')) continue;
+      const value = valueOf(el);
+      const text = value.toLowerCase();
+      out[key] = { value, links: deps.links.filter((l) => text.includes(linkKey(l)) || value.replace(/^@/, '') === handleOf(l)) };
+    }
+    return out;
+  };
+
+  const readBack = (keys: readonly string[]): Record<string, string> => {
+    const kept: Record<string, string> = {};
+    for (const key of keys) {
+      const el = doc.querySelector(`[name="${cssEscape(key)}"]`) ?? doc.getElementById(key);
+      if (el) kept[key] = valueOf(el);
+    }
+    return kept;
+  };
+
+  // A form sent with our values in it: a login step, or the worker's Save of the editor.
+  const onSubmit = (e: Event) => {
+    const form = e.target as HTMLFormElement | null;
+    if (!form?.querySelector) return;
+    dirty = false;
+    if (form.querySelector('input[type=password]')) {
+      void send({ type: 'login_submitted', url: href() });
+      return;
+    }
+    const fields = filledIn(form);
+    if (Object.keys(fields).length) {
+      void send({ type: 'filled', url: href(), fields });
+      void send({ type: 'save_attempted', url: href() });
+      watchForSaved(Object.keys(fields));
+    }
+  };
+  doc.addEventListener('submit', onSubmit, true);
+  cleanups.push(() => doc.removeEventListener('submit', onSubmit, true));
+
+  /** An SPA that saves without a page load: its "saved" notice, then the values it shows now. */
+  let watching: MutationObserver | null = null;
+  function watchForSaved(keys: string[]) {
+    watching?.disconnect();
+    if (!win?.MutationObserver) return;
+    const started = now();
+    const check = () => {
+      if (now() - started > SUCCESS_WAIT_MS) {
+        watching?.disconnect();
+        return;
+      }
+      const notice = Array.from(doc.querySelectorAll('[role=alert], [role=status], .alert, .flash, .notice, .toast, .success, .message, .notification, [aria-live]')).find((n) =>
+        SAVED_WORDS.test((n.textContent ?? '').slice(0, 300)),
+      );
+      if (notice) {
+        watching?.disconnect();
+        void send({ type: 'saved', url: href(), via: 'message', kept: readBack(keys) });
+      }
+    };
+    watching = new win.MutationObserver(check);
+    watching.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(() => watching?.disconnect(), SUCCESS_WAIT_MS);
+    cleanups.push(() => {
+      clearTimeout(timer);
+      watching?.disconnect();
+    });
+    check();
+  }
+
+  // This page after a Save: the site's answer. The editor again shows what was kept.
+  const view = deps.journey;
+  if (view?.saveAttemptAt && now() - view.saveAttemptAt < SAVE_WINDOW_MS && view.filledFields.length) {
+    const kept = readBack(view.filledFields);
+    if (Object.keys(kept).length) void send({ type: 'saved', url: href(), via: 'reload', kept });
+    else if (SAVED_WORDS.test((doc.body?.textContent ?? '').slice(0, 20_000))) void send({ type: 'saved', url: href(), via: 'message', kept: {} });
+  }
+
+  // The public profile: count the task's links as the page shows them.
+  if (view?.publicUrl && sameUrl(view.publicUrl, href())) {
+    const { visible, missing } = linksVisible(contentFromDocument(doc), deps.links);
+    void send({ type: 'public_checked', url: href(), visible, missing });
+  }
+
+  let partOpened = false;
+  function openEditorPart(found: Discovery) {
+    if (partOpened) return;
+    const target = editorPartTarget(doc, found.editorPart);
+    if (!target) return;
+    partOpened = true;
+    target.click();
+  }
+
+  function navigate(url: string): { done: boolean; reason?: 'unsaved' } {
+    if (dirty) return { done: false, reason: 'unsaved' };
+    if (sameUrl(url, href())) return { done: true };
+    doc.location.assign(url);
+    return { done: true };
+  }
+
+  return {
+    onFill(kind) {
+      if (stopped) return;
+      const url = href();
+      if (kind === lastKind && url === lastUrl) return;
+      lastKind = kind;
+      lastUrl = url;
+      const found = deps.discover(doc);
+      const onEditorUrl = !!view?.editorUrl && sameUrl(view.editorUrl, url);
+      // The editor's link fields behind a tab or a fold: open that part once.
+      if (kind !== 'profile' && onEditorUrl) openEditorPart(found);
+      void send({
+        type: 'page',
+        url,
+        ...(found.platform && { platform: found.platform }),
+        signedIn: found.signedIn,
+        loginForm: kind === 'login' || kind === 'otp',
+        editorForm: kind === 'profile',
+        ...(found.loginUrl && { loginUrl: found.loginUrl }),
+        ...(found.editorUrl && { editorUrl: found.editorUrl }),
+        ...(found.publicUrl && { publicUrl: found.publicUrl }),
+      }).then((answer) => {
+        if (answer?.navigate && !stopped) navigate(answer.navigate.url);
+      });
+      if (kind === 'profile') {
+        const fields = filledIn(doc);
+        if (Object.keys(fields).length) void send({ type: 'filled', url, fields });
+      }
+    },
+    navigate,
+    stop() {
+      stopped = true;
+      for (const c of cleanups) c();
+    },
+  };
+}
+
+/** The tab / fold that holds the link fields: the platform's own, else one whose label says social / links / contact. */
+const PART_WORDS = /social|links?\b|contact|profiles?\b|networks?|mạng xã hội|liên kết|liên hệ|réseaux|soziale|redes|sociais|соц/i;
+export function editorPartTarget(doc: Document, part: Discovery['editorPart']): HTMLElement | null {
+  const candidates = part
+    ? Array.from(doc.querySelectorAll<HTMLElement>(part.click)).filter((el) => !part.text || part.text.test(el.textContent ?? ''))
+    : Array.from(doc.querySelectorAll<HTMLElement>('[role=tab], .nav-tabs a, .tabs a, [data-toggle=tab], [data-bs-toggle=tab], details > summary, button[aria-expanded=false]')).filter((el) =>
+        PART_WORDS.test(`${el.textContent ?? ''} ${el.getAttribute('aria-label') ?? ''}`.slice(0, 120)),
+      );
+  // Never a real link away from the page: tabs are buttons or in-page anchors.
+  return candidates.find((el) => !(el instanceof HTMLAnchorElement) || el.getAttribute('href')?.startsWith('#') || !el.getAttribute('href')) ?? null;
+}
+
+function handleOf(link: string): string {
+  try {
+    const u = new URL(link);
+    return u.pathname.split('/').filter(Boolean).pop()?.replace(/^@/, '') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}

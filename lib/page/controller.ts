@@ -1,0 +1,142 @@
+import type { AutofillResult } from '../autofill';
+import type { JourneyPage } from '../journey';
+import type { FillData, FillReport } from '../messaging';
+import { createPanel, type Panel, type PanelOptions, type PanelText } from '../panel';
+import type { PanelPrefs } from '../settings';
+
+/** What the content script wires in (messaging, the autofill engine). */
+export interface TaskPageDeps {
+  doc: Document;
+  /** Only the top frame shows the panel. */
+  isTop: boolean;
+  getFillData(): Promise<FillData | null>;
+  getPanelSetup(): Promise<{ text: PanelText; prefs: PanelPrefs }>;
+  savePanelPrefs(prefs: PanelPrefs): Promise<unknown>;
+  openPopup(): Promise<unknown>;
+  /** Registers the answer to the background's `fillNow`. */
+  onFillNow(handler: () => Promise<FillReport | null>): () => void;
+  /** Called when the active task may have changed (the background's `taskChanged`). */
+  onTaskChange(listener: () => void): () => void;
+  /** The journey's part in this page (top frame of the task's site); null where it has none. */
+  startJourney?: (first: FillData) => JourneyPage | null;
+  /** Registers the answer to the background's `navigate` (the popup's go-profile-editor). */
+  onNavigate?: (handler: (url: string) => { done: boolean; reason?: 'unsaved' }) => () => void;
+  autofill: {
+    autofillDocument(doc: Document, data: FillData, opts?: { force?: boolean }): AutofillResult;
+    observeAutofill(doc: Document, getData: () => Promise<FillData | null>, onResult: (r: AutofillResult) => void): () => void;
+    undoAutofill(doc: Document): number;
+  };
+  panelOptions?: Partial<PanelOptions>;
+}
+
+export interface TaskPage {
+  /** Resolves once the panel is shown (null in frames, or when the setup could not be had). */
+  panel: Promise<Panel | null>;
+  stop(): void;
+}
+
+/** An embedded frame smaller than this is no place for a login a person could see (DESIGN "Frames"). */
+export const MIN_FRAME_WIDTH = 100;
+export const MIN_FRAME_HEIGHT = 50;
+
+function frameUsable(doc: Document): boolean {
+  const win = doc.defaultView;
+  return !!win && win.innerWidth >= MIN_FRAME_WIDTH && win.innerHeight >= MIN_FRAME_HEIGHT;
+}
+
+function toReport(doc: Document, r: AutofillResult): FillReport {
+  return { url: doc.location?.href ?? '', filled: r.filled.length, skipped: r.notFilled.map((n) => n.reason) };
+}
+
+/**
+ * One page of the task's site (or Google's sign-in): asks the background for
+ * its data and does nothing at all when there is none; fills automatically or
+ * on request; shows the panel in the top frame; stops when the task ends.
+ * The first fill never waits for the panel: its sentences arrive in parallel.
+ */
+export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null> {
+  const { doc, autofill } = deps;
+  // A frame (already checked by the background against the tab's top page) must also be visible at a usable size.
+  if (!deps.isTop && !frameUsable(doc)) return null;
+  const first = await deps.getFillData().catch(() => null);
+  if (!first) return null;
+
+  let stopped = false;
+  let ended = false;
+  let stopObserver: (() => void) | null = null;
+  let panel: Panel | null = null;
+  let lastResult: AutofillResult | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const journey = deps.isTop ? (deps.startJourney?.(first) ?? null) : null;
+  const show = (r: AutofillResult) => {
+    lastResult = r;
+    panel?.update(r);
+    journey?.onFill(r.page);
+  };
+
+  const fillNow = async (): Promise<FillReport | null> => {
+    if (stopped) return null;
+    const data = await deps.getFillData().catch(() => null);
+    if (!data) return null;
+    const r = autofill.autofillDocument(doc, data, { force: true });
+    show(r);
+    return toReport(doc, r);
+  };
+
+  const panelReady: Promise<Panel | null> = deps.isTop
+    ? deps.getPanelSetup().then(
+        ({ text, prefs }) => {
+          if (stopped && !ended) return null;
+          panel = createPanel(
+            { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', ...deps.panelOptions },
+            {
+              fillAgain: fillNow,
+              undo: () => autofill.undoAutofill(doc),
+              openPopup: () => deps.openPopup().catch(() => undefined),
+              savePrefs: (p) => deps.savePanelPrefs(p).catch(() => undefined),
+            },
+          );
+          if (lastResult) panel.update(lastResult);
+          if (ended) panel.ended();
+          return panel;
+        },
+        () => null,
+      )
+    : Promise.resolve(null);
+
+  function stop(removePanel = true) {
+    if (stopped) return;
+    stopped = true;
+    stopObserver?.();
+    journey?.stop();
+    for (const c of cleanups) c();
+    if (removePanel) {
+      panel?.destroy();
+      panel = null;
+    }
+  }
+
+  cleanups.push(deps.onFillNow(fillNow));
+  if (journey && deps.onNavigate) cleanups.push(deps.onNavigate((url) => journey.navigate(url)));
+  cleanups.push(
+    deps.onTaskChange(() => {
+      // A refusal means this frame has no task any more, like an empty answer.
+      void deps
+        .getFillData()
+        .catch(() => null)
+        .then((data) => {
+          // The task ended (reported from the popup, by shortcut, or dropped): stop filling, say so.
+          if (!data || data.taskId !== first.taskId) {
+            ended = true;
+            stop(false);
+            panel?.ended();
+          }
+        });
+    }),
+  );
+
+  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, deps.getFillData, show);
+
+  return { panel: panelReady, stop: () => stop(true) };
+}

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { editorPartTarget, startJourneyPage, type JourneyEvent, type JourneyPage, type JourneyPageDeps } from '../../../lib/journey';
+
+const MARK = 'data-ec-autofilled';
+let sent: JourneyEvent[];
+let answer: { navigate?: { url: string; why: string } } | undefined;
+let ourDispatch: boolean;
+let page: JourneyPage;
+
+function start(over: Partial<JourneyPageDeps> = {}) {
+  page = startJourneyPage({
+    doc: document,
+    send: async (e) => {
+      sent.push(e);
+      return answer;
+    },
+    discover: () => ({ signedIn: true, editorUrl: 'https://forum.test/settings/profile', publicUrl: 'https://forum.test/u/jane' }),
+    links: ['https://twitter.com/janedoe_art', 'https://github.com/janedoe-art'],
+    journey: undefined,
+    isOurDispatch: () => ourDispatch,
+    markAttr: MARK,
+    ...over,
+  });
+  return page;
+}
+
+beforeEach(() => {
+  sent = [];
+  answer = undefined;
+  ourDispatch = false;
+  document.body.innerHTML = '';
+});
+afterEach(() => page?.stop());
+
+describe('the journey inside a page', () => {
+  it('says what the page is, once per kind, and carries out the move it is answered with', async () => {
+    const assign = vi.spyOn(document.location, 'assign').mockImplementation(() => undefined);
+    answer = { navigate: { url: 'https://forum.test/settings/profile', why: 'editor' } };
+    start();
+    page.onFill('other');
+    page.onFill('other');
+    await vi.waitFor(() => expect(assign).toHaveBeenCalledWith('https://forum.test/settings/profile'));
+    expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'page', signedIn: true, loginForm: false, editorForm: false, editorUrl: 'https://forum.test/settings/profile' });
+    assign.mockRestore();
+  });
+
+  it('never leaves a page holding the worker’s unsaved edits; our own fill does not count', () => {
+    document.body.innerHTML = '<form><input name="about"></form>';
+    start();
+    const input = document.querySelector('input')!;
+    ourDispatch = true;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    ourDispatch = false;
+    const assign = vi.spyOn(document.location, 'assign').mockImplementation(() => undefined);
+    expect(page.navigate('https://forum.test/elsewhere')).toEqual({ done: true });
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(page.navigate('https://forum.test/elsewhere')).toEqual({ done: false, reason: 'unsaved' });
+    expect(assign).toHaveBeenCalledTimes(1);
+    assign.mockRestore();
+  });
+
+  it('a login form sent: login_submitted; the editor sent: what was in it, then the save attempt', async () => {
+    document.body.innerHTML = `
+      <form id="login"><input name="user" ${MARK}><input type="password" name="pw" ${MARK}></form>
+      <form id="profile"><input name="twitter" value="janedoe_art" ${MARK}><textarea name="bio" ${MARK}>Hi
+https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form>`;
+    start();
+    document.getElementById('login')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    document.getElementById('profile')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted', 'filled', 'save_attempted']));
+    expect(sent[1]).toMatchObject({
+      type: 'filled',
+      fields: {
+        twitter: { value: 'janedoe_art', links: ['https://twitter.com/janedoe_art'] },
+        bio: { value: 'Hi\nhttps://github.com/janedoe-art', links: ['https://github.com/janedoe-art'] },
+      },
+    });
+    expect(JSON.stringify(sent)).not.toContain('city');
+  });
+
+  it('the page after a Save reads back what the site kept', async () => {
+    document.body.innerHTML = '<form><input name="twitter" value="janedoe_art"><textarea name="bio"></textarea></form>';
+    start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter', 'bio', 'website'] } });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent).toEqual([{ type: 'saved', url: document.location.href, via: 'reload', kept: { twitter: 'janedoe_art', bio: '' } }]);
+  });
+
+  it('an SPA save: the site’s “saved” notice, then the values it shows', async () => {
+    document.body.innerHTML = `<form id="p"><input name="twitter" value="janedoe_art" ${MARK}></form><div id="flash" role="status"></div>`;
+    start();
+    document.getElementById('p')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    (document.querySelector('input') as HTMLInputElement).value = 'twitter.com/janedoe_art';
+    document.getElementById('flash')!.textContent = 'Your profile was saved.';
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { twitter: 'twitter.com/janedoe_art' } }));
+  });
+
+  it('on the public profile it counts the task’s links as the page shows them', async () => {
+    document.body.innerHTML = '<a href="https://twitter.com/JaneDoe_Art">X</a><p>code at github.com/someone-else</p>';
+    vi.spyOn(document.location, 'href', 'get').mockReturnValue('https://forum.test/u/jane');
+    start({ journey: { publicUrl: 'https://forum.test/u/jane/', filledFields: [] } });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent).toEqual([
+      { type: 'public_checked', url: 'https://forum.test/u/jane', visible: ['https://twitter.com/janedoe_art'], missing: ['https://github.com/janedoe-art'] },
+    ]);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('the editor part holding the link fields', () => {
+  it('a tab whose label says social links; never a link to another page', () => {
+    document.body.innerHTML = `<a href="/account/delete" role="tab">Social (delete)</a>
+      <ul class="nav-tabs"><a href="#general">General</a><a href="#social" id="s">Social links</a></ul>`;
+    expect(editorPartTarget(document, undefined)?.id).toBe('s');
+  });
+
+  it('the platform’s own part, by selector and text', () => {
+    document.body.innerHTML = '<button class="tab">Profile</button><button class="tab" id="x">Networks &amp; more</button>';
+    expect(editorPartTarget(document, { click: 'button.tab', text: /networks/i })?.id).toBe('x');
+  });
+});
