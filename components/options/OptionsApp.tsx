@@ -133,134 +133,136 @@ export function OptionsApp() {
         <header className="app-header">
           <h1>{t(lang, 'options.title')}</h1>
         </header>
-        {!form ? (
-          <p className="muted" data-testid={loadFailed ? 'load-error' : 'loading'}>
-            {loadFailed ? t(lang, 'popup.loadFailed') : t(lang, 'common.loading')}
-          </p>
-        ) : (
-          <>
-            <section className="card">
-              <h2>{t(lang, 'options.languageTitle')}</h2>
-              <LanguageSelect value={lang} onChange={(next) => void changeLanguage(next)} />
-              <p className="muted small">{t(lang, 'options.languageHint')}</p>
-            </section>
-            <form className="card" onSubmit={save} noValidate data-testid="settings-form">
-              <h2>{t(lang, 'options.connection')}</h2>
-              <label className="field">
-                <span>{t(lang, 'options.apiBaseUrl')}</span>
-                <input
-                  type="url"
-                  data-testid="api-base-url"
-                  value={form.apiBaseUrl}
-                  spellCheck={false}
-                  autoComplete="off"
-                  aria-describedby={`${hintId}-url`}
-                  onChange={(e) => update('apiBaseUrl', e.target.value)}
-                />
-              </label>
-              <p id={`${hintId}-url`} className="muted small">
-                {t(lang, 'options.apiBaseUrlHint', { url: DEFAULT_API_BASE_URL })}{' '}
-                {form.apiBaseUrl !== DEFAULT_API_BASE_URL && (
-                  <button type="button" className="link-button" data-testid="reset-api-base-url" onClick={() => update('apiBaseUrl', DEFAULT_API_BASE_URL)}>
-                    {t(lang, 'options.useDefault')}
-                  </button>
-                )}
-              </p>
-              <label className="field">
-                <span>{t(lang, 'options.apiKey')}</span>
-                <span className="row">
+        <main className="options-main">
+          {!form ? (
+            <p className="muted" data-testid={loadFailed ? 'load-error' : 'loading'}>
+              {loadFailed ? t(lang, 'popup.loadFailed') : t(lang, 'common.loading')}
+            </p>
+          ) : (
+            <>
+              <section className="card">
+                <h2>{t(lang, 'options.languageTitle')}</h2>
+                <LanguageSelect value={lang} onChange={(next) => void changeLanguage(next)} />
+                <p className="muted small">{t(lang, 'options.languageHint')}</p>
+              </section>
+              <form className="card" onSubmit={save} noValidate data-testid="settings-form">
+                <h2>{t(lang, 'options.connection')}</h2>
+                <label className="field">
+                  <span>{t(lang, 'options.apiBaseUrl')}</span>
                   <input
-                    className="grow mono"
-                    type={showKey ? 'text' : 'password'}
-                    data-testid="api-key"
-                    value={form.apiKey}
+                    type="url"
+                    data-testid="api-base-url"
+                    value={form.apiBaseUrl}
                     spellCheck={false}
                     autoComplete="off"
-                    aria-describedby={`${hintId}-key`}
-                    onChange={(e) => update('apiKey', e.target.value)}
+                    aria-describedby={`${hintId}-url`}
+                    onChange={(e) => update('apiBaseUrl', e.target.value)}
                   />
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="toggle-api-key"
-                    aria-pressed={showKey}
-                    onClick={() => setShowKey((s) => !s)}
-                  >
-                    {showKey ? t(lang, 'options.hideKey') : t(lang, 'options.showKey')}
-                  </button>
-                </span>
-              </label>
-              <p id={`${hintId}-key`} className="muted small">
-                {t(lang, 'options.apiKeyHint')}
-              </p>
-              <div className="row">
-                <button type="button" className="btn" data-testid="test-connection" disabled={busy !== null} onClick={() => void testConnection()}>
-                  {busy === 'test' ? t(lang, 'options.testing') : t(lang, 'options.testConnection')}
-                </button>
-              </div>
-              <StatusMessage status={testStatus} testId="connection-result" />
-
-              <h2>{t(lang, 'options.autofill')}</h2>
-              <fieldset className="choices">
-                <legend className="visually-hidden">{t(lang, 'options.autofill')}</legend>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="autofillMode"
-                    data-testid="autofill-auto"
-                    checked={form.autofillMode === 'auto'}
-                    onChange={() => update('autofillMode', 'auto')}
-                  />
-                  <span>{t(lang, 'options.autofillAuto')}</span>
                 </label>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name="autofillMode"
-                    data-testid="autofill-manual"
-                    checked={form.autofillMode === 'manual'}
-                    onChange={() => update('autofillMode', 'manual')}
-                  />
-                  <span>{t(lang, 'options.autofillManual')}</span>
-                </label>
-              </fieldset>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  data-testid="auto-submit"
-                  checked={form.autoSubmitLogin}
-                  onChange={(e) => update('autoSubmitLogin', e.target.checked)}
-                />
-                <span>
-                  {t(lang, 'options.autoSubmit')}
-                  <br />
-                  <span className="muted small">{t(lang, 'options.autoSubmitHint')}</span>
-                </span>
-              </label>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  data-testid="append-bio"
-                  checked={form.appendLinksToBio}
-                  onChange={(e) => update('appendLinksToBio', e.target.checked)}
-                />
-                <span>{t(lang, 'options.appendBio')}</span>
-              </label>
-
-              <div className="row save-row">
-                <button type="submit" className="btn btn-primary btn-big" data-testid="save-settings" disabled={busy !== null}>
-                  {busy === 'save' ? t(lang, 'options.saving') : t(lang, 'options.save')}
-                </button>
-                {dirty && !saveStatus && (
-                  <span className="muted small" data-testid="unsaved">
-                    {t(lang, 'options.unsaved')}
+                <p id={`${hintId}-url`} className="muted small">
+                  {t(lang, 'options.apiBaseUrlHint', { url: DEFAULT_API_BASE_URL })}{' '}
+                  {form.apiBaseUrl !== DEFAULT_API_BASE_URL && (
+                    <button type="button" className="link-button" data-testid="reset-api-base-url" onClick={() => update('apiBaseUrl', DEFAULT_API_BASE_URL)}>
+                      {t(lang, 'options.useDefault')}
+                    </button>
+                  )}
+                </p>
+                <label className="field">
+                  <span>{t(lang, 'options.apiKey')}</span>
+                  <span className="row">
+                    <input
+                      className="grow mono"
+                      type={showKey ? 'text' : 'password'}
+                      data-testid="api-key"
+                      value={form.apiKey}
+                      spellCheck={false}
+                      autoComplete="off"
+                      aria-describedby={`${hintId}-key`}
+                      onChange={(e) => update('apiKey', e.target.value)}
+                    />
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      data-testid="toggle-api-key"
+                      aria-pressed={showKey}
+                      onClick={() => setShowKey((s) => !s)}
+                    >
+                      {showKey ? t(lang, 'options.hideKey') : t(lang, 'options.showKey')}
+                    </button>
                   </span>
-                )}
-              </div>
-              <StatusMessage status={saveStatus} testId="save-result" />
-            </form>
-          </>
-        )}
+                </label>
+                <p id={`${hintId}-key`} className="muted small">
+                  {t(lang, 'options.apiKeyHint')}
+                </p>
+                <div className="row">
+                  <button type="button" className="btn" data-testid="test-connection" disabled={busy !== null} onClick={() => void testConnection()}>
+                    {busy === 'test' ? t(lang, 'options.testing') : t(lang, 'options.testConnection')}
+                  </button>
+                </div>
+                <StatusMessage status={testStatus} testId="connection-result" />
+
+                <h2>{t(lang, 'options.autofill')}</h2>
+                <fieldset className="choices">
+                  <legend className="visually-hidden">{t(lang, 'options.autofill')}</legend>
+                  <label className="choice">
+                    <input
+                      type="radio"
+                      name="autofillMode"
+                      data-testid="autofill-auto"
+                      checked={form.autofillMode === 'auto'}
+                      onChange={() => update('autofillMode', 'auto')}
+                    />
+                    <span>{t(lang, 'options.autofillAuto')}</span>
+                  </label>
+                  <label className="choice">
+                    <input
+                      type="radio"
+                      name="autofillMode"
+                      data-testid="autofill-manual"
+                      checked={form.autofillMode === 'manual'}
+                      onChange={() => update('autofillMode', 'manual')}
+                    />
+                    <span>{t(lang, 'options.autofillManual')}</span>
+                  </label>
+                </fieldset>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    data-testid="auto-submit"
+                    checked={form.autoSubmitLogin}
+                    onChange={(e) => update('autoSubmitLogin', e.target.checked)}
+                  />
+                  <span>
+                    {t(lang, 'options.autoSubmit')}
+                    <br />
+                    <span className="muted small">{t(lang, 'options.autoSubmitHint')}</span>
+                  </span>
+                </label>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    data-testid="append-bio"
+                    checked={form.appendLinksToBio}
+                    onChange={(e) => update('appendLinksToBio', e.target.checked)}
+                  />
+                  <span>{t(lang, 'options.appendBio')}</span>
+                </label>
+
+                <div className="row save-row">
+                  <button type="submit" className="btn btn-primary btn-big" data-testid="save-settings" disabled={busy !== null}>
+                    {busy === 'save' ? t(lang, 'options.saving') : t(lang, 'options.save')}
+                  </button>
+                  {dirty && !saveStatus && (
+                    <span className="muted small" data-testid="unsaved">
+                      {t(lang, 'options.unsaved')}
+                    </span>
+                  )}
+                </div>
+                <StatusMessage status={saveStatus} testId="save-result" />
+              </form>
+            </>
+          )}
+        </main>
       </div>
     </LanguageContext.Provider>
   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Task } from '../../lib/api';
 import type { MessageKey } from '../../lib/i18n';
-import { CopyButton } from '../shared/CopyButton';
+import { CopyButton, CopyChip } from '../shared/CopyButton';
 import { useT } from '../shared/i18n';
 
 interface Field {
@@ -34,7 +34,12 @@ function CredentialRow({ field }: { field: Field }) {
   return (
     <div className="cred-row" data-testid={`cred-${field.id}`}>
       <span className="cred-label">{label}</span>
-      <span className={field.value === '' ? 'cred-value muted' : 'cred-value mono'} data-testid={`value-${field.id}`}>
+      {/* One line, cut with an ellipsis; the whole value is on hover and on the clipboard. */}
+      <span
+        className={field.value === '' ? 'cred-value muted' : 'cred-value mono'}
+        data-testid={`value-${field.id}`}
+        title={field.secret || field.value === '' ? undefined : field.value}
+      >
         {shown}
       </span>
       <span className="cred-actions">
@@ -55,13 +60,43 @@ function CredentialRow({ field }: { field: Field }) {
   );
 }
 
+/**
+ * One line: the login (user name, else email) and the password as copy
+ * chips, and a toggle for every field. Autofill makes these rarely needed.
+ */
 export function Credentials({ task }: { task: Task }) {
   const tr = useT();
+  const [open, setOpen] = useState(false);
+  const rowsId = useId();
+  const login = task.username ? { value: task.username, key: 'task.username' as const } : { value: task.email ?? '', key: 'task.email' as const };
   return (
-    <section className="card-section" aria-label={tr('task.credentials')}>
-      {fieldsOf(task).map((field) => (
-        <CredentialRow key={field.id} field={field} />
-      ))}
+    <section className="creds" aria-label={tr('task.credentials')}>
+      <div className="cred-strip">
+        <CopyChip value={login.value} testId="quick-copy-login" label={tr(login.key)} title={login.value || undefined}>
+          {login.value || tr('common.empty')}
+        </CopyChip>
+        <CopyChip value={task.password ?? ''} testId="quick-copy-password" label={tr('task.password')}>
+          {tr('task.password')}
+        </CopyChip>
+        <button
+          type="button"
+          className="btn btn-small btn-quiet cred-toggle"
+          data-testid="toggle-credentials"
+          aria-expanded={open}
+          aria-controls={open ? rowsId : undefined}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? tr('task.fewerCredentials') : tr('task.allCredentials')}
+          <span className={open ? 'chevron up' : 'chevron'} aria-hidden="true" />
+        </button>
+      </div>
+      {open && (
+        <div className="cred-rows" id={rowsId}>
+          {fieldsOf(task).map((field) => (
+            <CredentialRow key={field.id} field={field} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,17 +1,11 @@
-import { useId, useState } from 'react';
-import { FAIL_REASON_MAX_CHARS } from './limits';
-import { FAIL_PRESETS, t, type MessageKey } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
+import { useId } from 'react';
+import { FAIL_PRESETS, type MessageKey } from '../../lib/i18n';
 import { useT } from '../shared/i18n';
-import type { RunAction } from './actions';
+import { FAIL_REASON_MAX_CHARS } from './limits';
 
-interface Props {
-  domain: string;
-  busy: boolean;
-  run: RunAction;
-}
+type Preset = (typeof FAIL_PRESETS)[number];
 
-const PRESET_IDS: Record<(typeof FAIL_PRESETS)[number], string> = {
+const PRESET_IDS: Record<Preset, string> = {
   'fail.preset.loginFailed': 'login-failed',
   'fail.preset.banned': 'banned',
   'fail.preset.noLinkFields': 'no-link-fields',
@@ -22,56 +16,70 @@ const PRESET_IDS: Record<(typeof FAIL_PRESETS)[number], string> = {
   'fail.preset.accountMissing': 'account-missing',
 };
 
-/** `fail-task` opens it; a preset fills the reason box, which the worker can then edit. */
-export function FailForm({ domain, busy, run }: Props) {
+/** The chip's short label; the chip fills in the full sentence (what the API's readers see). */
+const SHORT: Record<Preset, MessageKey> = {
+  'fail.preset.loginFailed': 'fail.short.loginFailed',
+  'fail.preset.banned': 'fail.short.banned',
+  'fail.preset.noLinkFields': 'fail.short.noLinkFields',
+  'fail.preset.siteDown': 'fail.short.siteDown',
+  'fail.preset.captcha': 'fail.short.captcha',
+  'fail.preset.totpRejected': 'fail.short.totpRejected',
+  'fail.preset.emailVerify': 'fail.short.emailVerify',
+  'fail.preset.accountMissing': 'fail.short.accountMissing',
+};
+
+interface Props {
+  domain: string;
+  reason: string;
+  empty: boolean;
+  onReason: (text: string) => void;
+  onCancel: () => void;
+}
+
+/** The API refuses more than 1000 characters; pasting more keeps the start. */
+export function capReason(text: string): string {
+  return text.slice(0, FAIL_REASON_MAX_CHARS);
+}
+
+/**
+ * `fail-task` opens it in place of the task card, so presets, the reason and
+ * (in the footer) *Send* fit without a scroll. A preset fills the reason box,
+ * which the worker can then edit. Escape cancels.
+ */
+export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
   const tr = useT();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [empty, setEmpty] = useState(false);
   const counterId = useId();
-
-  const setCapped = (text: string) => {
-    // The API refuses more than 1000 characters; pasting more keeps the start.
-    setReason(text.slice(0, FAIL_REASON_MAX_CHARS));
-    setEmpty(false);
-  };
-
-  if (!open) {
-    return (
-      <button type="button" className="btn btn-danger-quiet" data-testid="fail-task" disabled={busy} onClick={() => setOpen(true)}>
-        {tr('fail.open')}
-      </button>
-    );
-  }
-
-  const confirm = async () => {
-    const text = reason.trim();
-    if (!text) {
-      setEmpty(true);
-      return;
-    }
-    const ok = await run('fail', () => sendMessage('failTask', { reason: text }), () => ({
-      tone: 'ok',
-      say: (l) => t(l, 'fail.done', { domain }),
-    }));
-    if (ok) setOpen(false);
-  };
-
+  const titleId = useId();
   return (
-    <section className="card-section fail-form" data-testid="fail-form" aria-label={tr('fail.title')}>
-      <h3>{tr('fail.title')}</h3>
+    <section
+      className="fail-form card"
+      data-testid="fail-form"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h2 id={titleId}>{tr('fail.title', { domain })}</h2>
       <div className="presets" role="group" aria-label={tr('fail.presets')}>
-        {FAIL_PRESETS.map((key) => (
-          <button
-            key={key}
-            type="button"
-            className="chip"
-            data-testid={`fail-preset-${PRESET_IDS[key]}`}
-            onClick={() => setCapped(tr(key as MessageKey as 'fail.preset.banned'))}
-          >
-            {tr(key as 'fail.preset.banned')}
-          </button>
-        ))}
+        {FAIL_PRESETS.map((key) => {
+          const sentence = tr(key as 'fail.preset.banned');
+          return (
+            <button
+              key={key}
+              type="button"
+              className="chip"
+              data-testid={`fail-preset-${PRESET_IDS[key]}`}
+              title={sentence}
+              aria-pressed={reason === sentence}
+              onClick={() => onReason(capReason(sentence))}
+            >
+              {tr(SHORT[key] as 'fail.short.banned')}
+            </button>
+          );
+        })}
       </div>
       <label className="field">
         <span>{tr('fail.reason')}</span>
@@ -84,7 +92,7 @@ export function FailForm({ domain, busy, run }: Props) {
           value={reason}
           aria-describedby={counterId}
           aria-invalid={empty}
-          onChange={(e) => setCapped(e.target.value)}
+          onChange={(e) => onReason(capReason(e.target.value))}
         />
       </label>
       <p id={counterId} className="counter muted small" data-testid="fail-reason-count">
@@ -95,14 +103,6 @@ export function FailForm({ domain, busy, run }: Props) {
           {tr('fail.empty')}
         </p>
       )}
-      <div className="row">
-        <button type="button" className="btn btn-danger" data-testid="confirm-fail" disabled={busy || reason.trim() === ''} onClick={confirm}>
-          {busy ? tr('fail.sending') : tr('fail.confirm')}
-        </button>
-        <button type="button" className="btn btn-quiet" data-testid="cancel-fail" onClick={() => setOpen(false)}>
-          {tr('common.cancel')}
-        </button>
-      </div>
     </section>
   );
 }

@@ -1,41 +1,103 @@
-import { describeError, formatTime, t } from '../../lib/i18n';
+import { useEffect, useState } from 'react';
+import { describeError, t, type Language } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { OutboxEntry } from '../../lib/outbox';
+import { Countdown } from '../shared/Countdown';
 import { useLanguage, useT } from '../shared/i18n';
 import { openOptions } from '../shared/openOptions';
+import { StatusMessage, type Status } from '../shared/StatusMessage';
 import type { RunAction } from './actions';
 
 interface Props {
   outbox: readonly OutboxEntry[];
   busy: string | null;
   run: RunAction;
+  now: number;
+}
+
+/** The reports a *Retry now* click covers, with how many times each had been tried. */
+interface RetryWatch {
+  attempts: Map<string, number>;
+  since: number;
+}
+
+/** How long the popup waits for the outcome of *Retry now* before saying it has none yet. */
+const RETRY_ANSWER_MS = 20_000;
+const RESULT_SHOWN_MS = 15_000;
+
+/**
+ * What happened to the reports a retry covered, judged from the outbox the
+ * background wrote since: gone = the server acknowledged it, tried again =
+ * its attempts went up. `null` while some are still being tried.
+ */
+export function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]): Status | null {
+  const byId = new Map(outbox.map((e) => [e.id, e]));
+  let sent = 0;
+  const failed: OutboxEntry[] = [];
+  for (const [id, attempts] of watch.attempts) {
+    const entry = byId.get(id);
+    if (!entry) sent += 1;
+    else if (entry.attempts > attempts) failed.push(entry);
+    else return null;
+  }
+  const total = watch.attempts.size;
+  if (failed.length === 0) return { tone: 'ok', say: (l) => t(l, 'outbox.retryAllSent') };
+  const reason = (l: Language) => describeError(l, failed[0]!.lastError ?? null);
+  if (sent === 0) return { tone: 'error', say: (l) => t(l, 'outbox.retryNone', { reason: reason(l) }) };
+  return { tone: 'error', say: (l) => t(l, 'outbox.retrySome', { sent, total, reason: reason(l) }) };
 }
 
 /** Reports not yet acknowledged by the server. Shown in every state, also while a new task is active. */
-export function Outbox({ outbox, busy, run }: Props) {
+export function Outbox({ outbox, busy, run, now }: Props) {
   const tr = useT();
   const lang = useLanguage();
-  if (outbox.length === 0) return null;
+  const [watch, setWatch] = useState<RetryWatch | null>(null);
+  const [timedOut, setTimedOut] = useState<RetryWatch | null>(null);
+
+  // The outcome is derived from the outbox as the background rewrites it; a watch that got no answer says so.
+  const outcome = watch ? retryOutcome(watch, outbox) : null;
+  const settled = watch !== null && (outcome !== null || timedOut === watch);
+  const line: Status | null = !watch
+    ? null
+    : (outcome ?? (timedOut === watch ? { tone: 'info', say: (l) => t(l, 'outbox.retryNoAnswer') } : { tone: 'info', say: (l) => t(l, 'outbox.retrying') }));
+
+  useEffect(() => {
+    if (!watch) return;
+    const timer = setTimeout(() => setTimedOut(watch), RETRY_ANSWER_MS);
+    return () => clearTimeout(timer);
+  }, [watch]);
+
+  // The outcome stays a while (also after the list emptied), then goes.
+  useEffect(() => {
+    if (!settled) return;
+    const timer = setTimeout(() => setWatch(null), RESULT_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [settled, watch]);
+
+  const result = <StatusMessage status={line} testId="outbox-retry-result" />;
+  if (outbox.length === 0) return line ? result : null;
 
   const paused = outbox.some((e) => e.state === 'paused');
-  const retryable = outbox.some((e) => e.state !== 'dead');
+  const retryable = outbox.filter((e) => e.state !== 'dead');
+  const retrying = watch !== null && !settled;
+
+  const retry = async () => {
+    const next: RetryWatch = { attempts: new Map(retryable.map((e) => [e.id, e.attempts])), since: Date.now() };
+    const ok = await run('retry', () => sendMessage('retryOutbox', undefined), () => null);
+    if (ok) setWatch(next);
+  };
 
   return (
     <section className="outbox" data-testid="outbox-list" aria-label={tr('outbox.title', { count: outbox.length })}>
       <div className="section-head">
         <h2>{tr('outbox.title', { count: outbox.length })}</h2>
-        {retryable && (
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="outbox-retry"
-            disabled={busy !== null}
-            onClick={() => run('retry', () => sendMessage('retryOutbox', undefined), () => ({ tone: 'info', say: (l) => t(l, 'outbox.retried') }))}
-          >
+        {retryable.length > 0 && (
+          <button type="button" className="btn btn-small" data-testid="outbox-retry" disabled={busy !== null || retrying} aria-busy={retrying} onClick={() => void retry()}>
             {tr('outbox.retry')}
           </button>
         )}
       </div>
+      {result}
       {paused && (
         <div className="banner banner-warn" data-testid="outbox-paused">
           <p>{tr('outbox.paused')}</p>
@@ -48,7 +110,9 @@ export function Outbox({ outbox, busy, run }: Props) {
         {outbox.map((entry) => (
           <li key={entry.id} className={`outbox-entry state-${entry.state}`} data-testid="outbox-entry" data-state={entry.state}>
             <div className="entry-line">
-              <strong>{entry.domain}</strong>
+              <strong className="ellipsis grow" title={entry.domain}>
+                {entry.domain}
+              </strong>
               <span className={`tag tag-${entry.kind}`}>{tr(entry.kind === 'complete' ? 'outbox.kind.complete' : 'outbox.kind.fail')}</span>
               <span className={`tag tag-state-${entry.state}`}>
                 {tr(entry.state === 'pending' ? 'outbox.state.pending' : entry.state === 'paused' ? 'outbox.state.paused' : 'outbox.state.dead')}
@@ -59,8 +123,16 @@ export function Outbox({ outbox, busy, run }: Props) {
                 {describeError(lang, entry.lastError)}
               </p>
             )}
-            {entry.state === 'pending' && entry.nextAttemptAt > 0 && (
-              <p className="small muted">{tr('outbox.nextAttempt', { time: formatTime(lang, entry.nextAttemptAt) })}</p>
+            {entry.state === 'pending' && (
+              <p className="small muted" data-testid="outbox-next">
+                {entry.nextAttemptAt > now ? (
+                  <Countdown until={entry.nextAttemptAt} now={now} testId="outbox-countdown">
+                    {(time) => tr('outbox.nextAttempt', { time })}
+                  </Countdown>
+                ) : (
+                  tr('outbox.sendingNow')
+                )}
+              </p>
             )}
             {entry.state === 'dead' && (
               <button

@@ -1,7 +1,7 @@
-import { t } from '../../lib/i18n';
+import { describeStatus, t } from '../../lib/i18n';
 import type { ActiveTask } from '../../lib/task';
 import { sendMessage } from '../../lib/messaging';
-import { useT } from '../shared/i18n';
+import { useLanguage, useT } from '../shared/i18n';
 import type { RunAction } from './actions';
 
 interface Props {
@@ -13,11 +13,12 @@ interface Props {
 /** The server disagrees (or could not be asked): say so plainly and offer the ways forward. */
 export function ProblemBanner({ problem, busy, run }: Props) {
   const tr = useT();
+  const lang = useLanguage();
   const text =
     problem.kind === 'gone'
       ? tr('problem.gone')
       : problem.kind === 'wrong_status'
-        ? tr('problem.wrongStatus', { status: problem.currentStatus ?? '?' })
+        ? tr('problem.wrongStatus', { status: describeStatus(lang, problem.currentStatus ?? '?') })
         : tr('problem.unverified');
 
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { describeError, type ErrorContext } from '../../lib/i18n';
-import type { ActionResult } from '../../lib/messaging';
+import type { ActionError, ActionResult } from '../../lib/messaging';
 import type { Status } from '../shared/StatusMessage';
 
 export type RunAction = <T>(
@@ -10,19 +10,31 @@ export type RunAction = <T>(
   context?: ErrorContext,
 ) => Promise<boolean>;
 
+/** The last failed action: what went wrong and when (its fix and any wait are derived from it). */
+export interface FailedAction {
+  name: string;
+  error: ActionError;
+  at: number;
+  /** What `snapshot` returned when the action started (e.g. the settings it ran with). */
+  with: unknown;
+}
+
 /**
  * Runs one background action at a time: marks it busy, turns the
  * ActionResult (or a failed message round-trip) into a plain status line in
  * the worker's language, then re-reads state.
  */
-export function useActionRunner(reload: () => Promise<void>) {
+export function useActionRunner(reload: () => Promise<void>, snapshot: () => unknown = () => null) {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [failed, setFailed] = useState<FailedAction | null>(null);
 
   const run: RunAction = useCallback(
     async (name, call, onOk, context = 'task') => {
       setBusy(name);
       setStatus(null);
+      setFailed(null);
+      const taken = snapshot();
       let ok = false;
       try {
         const result = await call();
@@ -30,7 +42,9 @@ export function useActionRunner(reload: () => Promise<void>) {
           ok = true;
           setStatus(onOk(result.value));
         } else {
-          setStatus({ tone: 'error', say: (l) => describeError(l, result.error, context) });
+          const error = result.error;
+          setFailed({ name, error, at: Date.now(), with: taken });
+          setStatus({ tone: 'error', say: (l) => describeError(l, error, context) });
         }
       } catch {
         // The background did not answer (e.g. still starting): never show raw errors.
@@ -41,8 +55,13 @@ export function useActionRunner(reload: () => Promise<void>) {
       await reload();
       return ok;
     },
-    [reload],
+    [reload, snapshot],
   );
 
-  return { busy, status, setStatus, run };
+  const clear = useCallback(() => {
+    setStatus(null);
+    setFailed(null);
+  }, []);
+
+  return { busy, status, setStatus, failed, clear, run };
 }

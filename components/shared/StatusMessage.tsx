@@ -1,4 +1,5 @@
 import type { Language } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import { useLanguage } from './i18n';
 
 export interface Status {
@@ -7,13 +8,29 @@ export interface Status {
   say: (lang: Language) => string;
 }
 
+interface Props {
+  status: Status | null;
+  testId?: string;
+  /** Shows a visible close button (never a hidden one: every focusable thing can be seen). */
+  onDismiss?: () => void;
+}
+
 /** One line of feedback for the last action; errors are announced at once (role=alert). */
-export function StatusMessage({ status, testId = 'status-message' }: { status: Status | null; testId?: string }) {
+export function StatusMessage({ status, testId = 'status-message', onDismiss }: Props) {
   const lang = useLanguage();
   if (!status) return null;
-  return (
+  const text = (
     <p className={`status status-${status.tone}`} data-testid={testId} data-tone={status.tone} role={status.tone === 'error' ? 'alert' : 'status'}>
       {status.say(lang)}
     </p>
+  );
+  if (!onDismiss) return text;
+  return (
+    <div className={`status-wrap status-${status.tone}`}>
+      {text}
+      <button type="button" className="status-close" data-testid="dismiss-status" aria-label={t(lang, 'common.close')} title={t(lang, 'common.close')} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
   );
 }

@@ -122,10 +122,16 @@ export function describeError(
 
   let text: string;
   const connectionKey = context === 'connection' ? CONNECTION_KEYS[kind] : undefined;
-  if (connectionKey) {
+  const page = htmlAnswer(kind, detail);
+  if (page === 'maintenance') {
+    // A web page instead of JSON on a 2xx: a maintenance or captive-portal page. "(HTTP 200)" would only confuse.
+    return t(lang, 'error.maintenance');
+  } else if (connectionKey) {
     text = t(lang, connectionKey as 'error.conn.not_found');
+  } else if (page === 'not_the_api') {
+    text = t(lang, 'error.notTheApi');
   } else if (kind === 'wrong_status' && detail?.currentStatus) {
-    text = t(lang, 'error.wrong_status_current', { status: detail.currentStatus });
+    text = t(lang, 'error.wrong_status_current', { status: describeStatus(lang, detail.currentStatus) });
   } else {
     const key = ERROR_KEYS[kind];
     text = key ? t(lang, key as 'error.unknown') : t(lang, 'error.unknown');
@@ -136,6 +142,33 @@ export function describeError(
   if (serverMessage && SHOW_SERVER_MESSAGE.has(kind)) extras.push(t(lang, 'error.serverSaid', { message: serverMessage }));
   if (detail?.status && kind !== 'network' && kind !== 'timeout') extras.push(t(lang, 'error.httpStatus', { status: detail.status }));
   return extras.length ? `${text} (${extras.join('; ')})` : text;
+}
+
+/**
+ * lib/api marks answers that were not the API's JSON (its `serverMessage`
+ * hint): on a 2xx that is a maintenance / portal page, on a 404 a wrong
+ * base URL (a site's HTML 404).
+ */
+export function htmlAnswer(kind: ErrorKind, detail: ApiErrorInit | undefined): 'maintenance' | 'not_the_api' | null {
+  if (kind !== 'invalid_response' || !detail) return null;
+  const hint = detail.serverMessage ?? '';
+  if (/not the entity api/i.test(hint)) return 'not_the_api';
+  if (/not json|html/i.test(hint) && (detail.status === undefined || (detail.status >= 200 && detail.status < 300))) return 'maintenance';
+  return null;
+}
+
+const STATUS_KEYS: Record<string, MessageKey> = {
+  connect: 'status.connect',
+  connecting: 'status.connecting',
+  completed: 'status.completed',
+  connect_failed: 'status.connect_failed',
+  register: 'status.register',
+};
+
+/** An API task status (`connect_failed`) as a word of the worker's language; an unknown code is shown as it is, marked unknown. */
+export function describeStatus(lang: Language, status: string): string {
+  const key = Object.prototype.hasOwnProperty.call(STATUS_KEYS, status) ? STATUS_KEYS[status] : undefined;
+  return key ? t(lang, key as 'status.connect') : t(lang, 'status.other', { status });
 }
 
 /** Preset failure reasons, in the order the popup and panel show them. */

@@ -58,7 +58,7 @@ describe('popup: the early getState', () => {
     startEarlyState();
     render(<App firstState={takeEarlyState()} />);
     expect(await screen.findByTestId('load-error')).toBeTruthy();
-    screen.getByTestId('load-error').querySelector('button')!.click();
+    screen.getByTestId('retry-load').click();
     await waitFor(() => expect(screen.queryByTestId('pull-task')).toBeTruthy());
     expect(getStateCalls()).toBe(2);
   });

@@ -90,7 +90,9 @@ describe('popup: active task', () => {
     render(<App />);
     expect((await screen.findByTestId('task-domain')).textContent).toBe('example-social.com');
     expect((await screen.findByTestId('totp-code')).textContent).toBe('123456');
-    expect(screen.getByTestId('totp-remaining').textContent).toBe('còn 17 giây');
+    // The ring shows the seconds; its accessible name says them in words.
+    expect(screen.getByTestId('totp-remaining').getAttribute('aria-label')).toBe('còn 17 giây');
+    expect(screen.getByTestId('totp-remaining').getAttribute('data-seconds')).toBe('17');
     expect(screen.getByTestId('elapsed').textContent).toMatch(/^Đã làm 1:0\d$/);
     fireEvent.click(screen.getByTestId('open-site'));
     await waitFor(() => expect(calls('openTaskSite')).toHaveLength(1));
@@ -116,6 +118,10 @@ describe('popup: active task', () => {
   it('masks secrets until revealed, and copies the real value either way', async () => {
     routeMessages(appState({ active: activeTask() }));
     render(<App />);
+    // Folded to one line at first: the rows appear on demand.
+    expect(screen.queryByTestId('value-password')).toBeNull();
+    fireEvent.click(await screen.findByTestId('toggle-credentials'));
+    expect(screen.getByTestId('toggle-credentials').getAttribute('aria-expanded')).toBe('true');
     const password = await screen.findByTestId('value-password');
     expect(password.textContent).not.toContain('S3cret!pw');
     expect(screen.getByTestId('value-pass-mail').textContent).not.toContain('GmailPw#1');
@@ -175,7 +181,7 @@ describe('popup: active task', () => {
     await waitFor(() =>
       expect(calls('completeTask')).toEqual([{ linkPost: 'https://example-social.com/profile/seouser01', note: 'All 4 social links updated' }]),
     );
-    expect((await screen.findByTestId('status-message')).textContent).toBe('Đã ghi nhận hoàn thành example-social.com.');
+    expect((await screen.findByTestId('status-message')).textContent).toBe('Đã lưu báo cáo hoàn thành example-social.com.');
     expect(await screen.findByTestId('pull-task')).toBeTruthy();
   });
 
@@ -282,7 +288,9 @@ describe('popup: task problem', () => {
   it('names the status the task is in now', async () => {
     routeMessages(withProblem({ kind: 'wrong_status', currentStatus: 'completed', at: Date.now() }));
     render(<App />);
-    expect((await screen.findByTestId('task-problem')).textContent).toContain('"completed"');
+    // In words of the worker's language, not the API's code.
+    expect((await screen.findByTestId('task-problem')).textContent).toContain('“đã hoàn thành”');
+    expect(screen.getByTestId('task-problem').textContent).not.toContain('completed');
   });
 
   it('clears the banner after a successful check', async () => {
@@ -371,7 +379,7 @@ describe('popup: history', () => {
     const entries = within(screen.getByTestId('history-list')).getAllByTestId('history-entry');
     expect(entries.map((e) => e.querySelector('strong')?.textContent)).toEqual(['second.com', 'first.com', 'yesterday.com']);
     expect(entries[0]!.textContent).toContain('Thất bại');
-    expect(entries[0]!.textContent).toContain('chưa gửi xong');
+    expect(entries[0]!.textContent).toContain('máy chủ chưa nhận');
     expect(entries[0]!.textContent).toContain('Trang web không truy cập được');
   });
 });
