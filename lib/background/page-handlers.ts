@@ -115,8 +115,10 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
     },
 
     async retryOutbox() {
-      void deps.outbox.retryAll();
-      return ok(undefined);
+      // The worker waits for the answer, but not longer than a report's own timeout.
+      const summary = await Promise.race([deps.outbox.retryAll(), new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
+      const waiting = (await outboxItem.getValue()).filter((e) => e.state === 'pending').length;
+      return ok({ sent: summary?.acked ?? 0, waiting, paused: summary?.paused ?? 0, dead: summary?.dead ?? 0 });
     },
 
     async dismissOutboxEntry(data) {

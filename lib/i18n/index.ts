@@ -145,15 +145,17 @@ export function describeError(
 }
 
 /**
- * lib/api marks answers that were not the API's JSON (its `serverMessage`
- * hint): on a 2xx that is a maintenance / portal page, on a 404 a wrong
- * base URL (a site's HTML 404).
+ * lib/api marks answers that were a web page, not the API's JSON
+ * (`htmlPage`): on a 2xx or a 5xx that is a maintenance / portal / gateway
+ * page, on a 404 a wrong base URL (a site's HTML 404).
  */
 export function htmlAnswer(kind: ErrorKind, detail: ApiErrorInit | undefined): 'maintenance' | 'not_the_api' | null {
-  if (kind !== 'invalid_response' || !detail) return null;
+  if (!detail || (kind !== 'invalid_response' && kind !== 'server')) return null;
   const hint = detail.serverMessage ?? '';
-  if (/not the entity api/i.test(hint)) return 'not_the_api';
-  if (/not json|html/i.test(hint) && (detail.status === undefined || (detail.status >= 200 && detail.status < 300))) return 'maintenance';
+  if (kind === 'invalid_response' && (detail.status === 404 || /not the entity api/i.test(hint))) return 'not_the_api';
+  const html = detail.htmlPage === true || (kind === 'invalid_response' && /not json|html/i.test(hint));
+  const status = detail.status;
+  if (html && (status === undefined || (status >= 200 && status < 300) || status >= 500)) return 'maintenance';
   return null;
 }
 

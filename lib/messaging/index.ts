@@ -36,8 +36,10 @@ export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; 
 
 export interface TotpNow {
   code: string;
-  /** Seconds left in the current 30 s window. */
+  /** Seconds left in the current window. */
   remaining: number;
+  /** The window's length in seconds (30 unless the secret says otherwise). */
+  period?: number;
 }
 
 /**
@@ -84,7 +86,8 @@ export interface PageProtocol {
   failTask(data: { reason: string; note?: string }): ActionResult;
   dropActiveTask(): ActionResult;
   getTotp(): TotpNow | null;
-  retryOutbox(): ActionResult;
+  /** Sends every waiting report now; answers when that try is over, with what it did. */
+  retryOutbox(): ActionResult<{ sent: number; waiting: number; paused: number; dead: number }>;
   dismissOutboxEntry(data: { id: string }): ActionResult;
   openTaskSite(): ActionResult;
   fillActiveTab(): ActionResult;

@@ -44,7 +44,8 @@ export interface Outbox {
   /** New settings: paused entries become pending and are sent now. */
   resume(): Promise<void>;
   /** The worker's Retry: paused and dead entries are tried again now. */
-  retryAll(): Promise<void>;
+  /** Returns what the flush it started did (the popup says so). */
+  retryAll(): Promise<FlushSummary>;
   /** The worker's Dismiss: only entries that are not waiting to be sent can be dropped. */
   dismiss(id: string): Promise<boolean>;
   /** Makes the alarm match the earliest pending entry (also at start-up: alarms may not survive a restart). */
@@ -202,7 +203,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await update((entries) =>
         entries.map((e) => (e.state !== 'pending' || e.nextAttemptAt > now() ? { ...e, state: 'pending' as const, nextAttemptAt: now() } : e)),
       );
-      await flush();
+      return flush();
     },
     async dismiss(id) {
       let removed = false;

@@ -28,9 +28,9 @@ export function countToday(history: readonly HistoryEntry[], now: number = Date.
  * The outbox's acknowledgement hook: the task's history line becomes
  * delivered in the same storage write as the outbox change.
  */
-export async function markDelivered(entry: Pick<OutboxEntry, 'taskId' | 'kind'>): Promise<Write[]> {
+export async function markDelivered(entry: Pick<OutboxEntry, 'taskId' | 'kind'>, at: number = Date.now()): Promise<Write[]> {
   const history = await historyItem.getValue();
   const i = history.findIndex((h) => h.taskId === entry.taskId && h.outcome === entry.kind && !h.delivered);
   if (i < 0) return [];
-  return [write(historyItem, history.map((h, j) => (j === i ? { ...h, delivered: true } : h)))];
+  return [write(historyItem, history.map((h, j) => (j === i ? { ...h, delivered: true, deliveredAt: at } : h)))];
 }

@@ -26,6 +26,8 @@ export interface HistoryEntry {
   finishedAt: number;
   /** Filled in when the outbox hears back. */
   delivered: boolean;
+  /** When the server acknowledged the report. */
+  deliveredAt?: number;
 }
 
 export const activeTaskItem = storage.defineItem<ActiveTask | null>('local:activeTask', { fallback: null, version: 1 });

@@ -127,7 +127,7 @@ export function currentTotp(secret: string | TotpParams, now: number = Date.now(
     period: params.period,
     epoch,
   });
-  return { code, remaining: params.period - (epoch % params.period) };
+  return { code, remaining: params.period - (epoch % params.period), period: params.period };
 }
 
 /** Like currentTotp, but null for a missing or unusable secret (never throws). */
