@@ -10,23 +10,27 @@
 import { test as base, expect, type CDPSession, type FrameLocator, type Locator, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { extensionUrl } from './support/fixtures';
-import { startSandbox, totpNow, type Sandbox, type SandboxTask } from '../sandbox/server';
-import { DEFAULT_FILL_DATA, loadCorpus, type CorpusPage } from '../fixtures/corpus';
-import { hostMatchesDomain, isGoogleSignInHost } from '../../lib/domain';
-import { t } from '../../lib/i18n';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { loadCorpus } from '../fixtures/corpus';
+import {
+  DEFAULT_SETTINGS,
+  READ_PANEL_FUNCTION,
+  codesSince,
+  expectedNotFilled,
+  expectedWithOtp,
+  normaliseOtp,
+  otpPlan,
+  panelText,
+  placeOf,
+  sameSettings,
+  secretsOf,
+  settingsFor,
+  taskFor,
+  type PageSettings,
+  type PanelView,
+} from '../fixtures/corpus-run';
 
 const corpus = loadCorpus();
-
-/** The TOTP secret every task carries; 8-digit pages get it as an otpauth URI with digits=8. */
-const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-/** The Gmail password of every `scope: task` page: must never show up in a site's field. */
-const OTHER_MAIL_PASSWORD = 'gmail-only-Secret-9';
-
-interface PageSettings {
-  autofillMode: 'auto' | 'manual';
-  autoSubmitLogin: boolean;
-  appendLinksToBio: boolean;
-}
 
 interface Env {
   ext: ExtensionBrowser;
@@ -51,106 +55,13 @@ const test = base.extend<object, { env: Env }>({
       await options.close();
       const popup = await ext.context.newPage();
       await popup.goto(extensionUrl(ext, 'popup.html'));
-      await use({
-        ext,
-        sandbox,
-        popup,
-        settings: { autofillMode: 'auto', autoSubmitLogin: false, appendLinksToBio: true },
-      });
+      await use({ ext, sandbox, popup, settings: { ...DEFAULT_SETTINGS } });
       await ext.close();
       await sandbox.close();
     },
     { scope: 'worker' },
   ],
 });
-
-/** Every page's task domain (the expectation's host, or the legit domain of a look-alike). */
-function taskFor(page: CorpusPage): Partial<SandboxTask> {
-  const d = page.data;
-  const digits = d.totp?.code.length ?? 6;
-  const twofa = !d.totp
-    ? ''
-    : digits === 6
-      ? TOTP_SECRET
-      : `otpauth://totp/Likepion:jane?secret=${TOTP_SECRET}&digits=${digits}&issuer=Likepion`;
-  if (d.scope === 'gmail') {
-    // Google's sign-in gets the Gmail account (email + pass_mail); the site's data stays default.
-    return {
-      domain: d.domain,
-      username: DEFAULT_FILL_DATA.username,
-      email: d.email,
-      password: DEFAULT_FILL_DATA.password,
-      pass_mail: d.password,
-      twofa,
-      website: DEFAULT_FILL_DATA.website,
-      entity_connect: [...DEFAULT_FILL_DATA.links],
-    };
-  }
-  return {
-    domain: d.domain,
-    username: d.username,
-    email: d.email,
-    password: d.password,
-    pass_mail: OTHER_MAIL_PASSWORD,
-    twofa,
-    website: d.website,
-    entity_connect: [...d.links],
-  };
-}
-
-/**
- * How the corpus encodes the one-time code: the FillData's `totp.code` (a
- * fixed example) appears whole in one field, or digit by digit over split
- * boxes. At test time those fields must hold the current code of the task's
- * secret instead.
- */
-type OtpPlan = { kind: 'whole'; keys: string[] } | { kind: 'split'; keys: string[] } | null;
-
-function otpPlan(page: CorpusPage): OtpPlan {
-  const code = page.data.totp?.code;
-  if (!code) return null;
-  const entries = Object.entries(page.expected.fields);
-  const whole = entries.filter(([, v]) => v === code).map(([k]) => k);
-  if (whole.length) return { kind: 'whole', keys: whole };
-  const digits = entries.filter(([, v]) => /^\d$/.test(v));
-  for (let i = 0; i + code.length <= digits.length; i++) {
-    const run = digits.slice(i, i + code.length);
-    if (run.map(([, v]) => v).join('') === code) return { kind: 'split', keys: run.map(([k]) => k) };
-  }
-  return null;
-}
-
-const CODE = '<current TOTP>';
-
-/** Replaces a one-time code that was current at some moment of the test by a marker (both sides compare equal then). */
-function normaliseOtp(values: Record<string, string | null>, plan: OtpPlan, validCodes: Set<string>): Record<string, string | null> {
-  if (!plan) return values;
-  const out = { ...values };
-  if (plan.kind === 'whole') {
-    for (const k of plan.keys) if (out[k] !== null && validCodes.has(out[k]!)) out[k] = CODE;
-  } else {
-    const joined = plan.keys.map((k) => out[k] ?? '').join('');
-    if (validCodes.has(joined)) plan.keys.forEach((k, i) => (out[k] = `${CODE}[${i}]`));
-  }
-  return out;
-}
-
-function expectedWithOtp(page: CorpusPage, plan: OtpPlan): Record<string, string> {
-  const want = { ...page.expected.fields };
-  if (plan?.kind === 'whole') for (const k of plan.keys) want[k] = CODE;
-  if (plan?.kind === 'split') plan.keys.forEach((k, i) => (want[k] = `${CODE}[${i}]`));
-  return want;
-}
-
-/** Codes of every 30 s window from `since` to now (the fill happened somewhere in there). */
-function codesSince(secret: string, sinceMs: number): Set<string> {
-  const out = new Set<string>();
-  if (!secret) return out;
-  const now = Math.floor(Date.now() / 1000);
-  for (let s = Math.floor(sinceMs / 1000); s < now; s += 30) out.add(totpNow(secret, s));
-  out.add(totpNow(secret, now));
-  return out;
-}
 
 /** Resolves an expectation selector: " >>> " steps into an open shadow root (CSS pierces it) or a frame. */
 async function locate(page: Page, selector: string): Promise<Locator> {
@@ -178,15 +89,6 @@ async function readFields(page: Page, selectors: string[]): Promise<Record<strin
   return out;
 }
 
-interface PanelView {
-  /** update() ran at least once: a fill pass finished. */
-  updated: boolean;
-  page: string;
-  filled: string[];
-  notFilled: string[];
-  message: string;
-}
-
 /**
  * The in-page panel lives in a closed shadow root, out of reach of page
  * scripts and of Playwright's selectors; the DevTools protocol can still see
@@ -204,18 +106,7 @@ async function readPanel(cdp: CDPSession): Promise<PanelView | null> {
   const { result } = await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
     returnByValue: true,
-    functionDeclaration: `function () {
-      const q = (id) => this.querySelector('[data-testid="' + id + '"]');
-      const items = (id) => Array.from(q(id) ? q(id).querySelectorAll('li') : [], (li) => li.textContent);
-      const page = q('panel-page');
-      return {
-        updated: !!page && Number(page.dataset.passes || 0) > 0,
-        page: page ? page.dataset.page || '' : '',
-        filled: items('panel-filled'),
-        notFilled: [...items('panel-not-filled'), ...items('panel-present')],
-        message: q('panel-message') ? q('panel-message').textContent : '',
-      };
-    }`,
+    functionDeclaration: READ_PANEL_FUNCTION,
   });
   return result.value as PanelView;
 }
@@ -235,10 +126,7 @@ async function registeredMatches(env: Env): Promise<string[]> {
 }
 
 async function applySettings(env: Env, want: PageSettings): Promise<void> {
-  const cur = env.settings;
-  if (cur.autofillMode === want.autofillMode && cur.autoSubmitLogin === want.autoSubmitLogin && cur.appendLinksToBio === want.appendLinksToBio) {
-    return;
-  }
+  if (sameSettings(env.settings, want)) return;
   const options = await env.ext.context.newPage();
   await options.goto(extensionUrl(env.ext, 'options.html'));
   await options.getByTestId(want.autofillMode === 'auto' ? 'autofill-auto' : 'autofill-manual').check();
@@ -275,27 +163,20 @@ async function completeActiveTask(env: Env): Promise<void> {
   await expect.poll(() => registeredMatches(env)).toEqual([]);
 }
 
-function panelText(page: CorpusPage, key: string, params?: Record<string, string | number>): string {
-  return (t as (l: string, k: string, p?: Record<string, string | number>) => string)(page.data.language, key, params);
-}
-
 for (const page of corpus) {
   test(`${page.name}: ${page.expected.description}`, async ({ env }) => {
     const { ext, sandbox } = env;
     const d = page.data;
-    const google = isGoogleSignInHost(page.host) && d.scope === 'gmail';
-    const onTaskDomain = google || hostMatchesDomain(page.host, d.domain);
+    const { onTaskDomain, https: routed } = placeOf(page);
 
     await completeActiveTask(env);
     sandbox.reset([taskFor(page)]);
     const task = sandbox.tasks()[0]!.task;
-    await applySettings(env, { autofillMode: d.autofillMode, autoSubmitLogin: d.autoSubmitLogin, appendLinksToBio: d.appendLinksToBio });
+    await applySettings(env, settingsFor(page));
     await pullTask(env, task.id, d.domain);
 
-    // Google's sign-in is HSTS-preloaded (https only) and matched as https://accounts.google.com/*:
-    // the fixture is served there by Playwright's router instead of the plain-http sandbox
-    // (so are pages on other preloaded real hosts, marked `https` in their expectation).
-    const routed = google || !!page.expected.https;
+    // Pages on HSTS-preloaded real hosts (placeOf): served over https by Playwright's router
+    // instead of the plain-http sandbox.
     const url = routed ? `https://${page.host}${page.servedPath}` : sandbox.siteUrl(page.host, page.servedPath);
     if (routed) await ext.context.route(`https://${page.host}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html }));
 
@@ -343,13 +224,13 @@ for (const page of corpus) {
         // The worker-facing summary agrees with the expectation: page kind, auto-submit, what was not placed.
         await expect.poll(async () => (await readPanel(cdp))?.page).toBe(page.expected.page);
         if (page.expected.submitted) await expect.poll(async () => (await readPanel(cdp))?.message).toBe(panelText(page, 'panel.submitted'));
-        if (page.expected.notFilled) {
-          const wantNot = page.expected.notFilled.map((n) => `${n.value} — ${panelText(page, `panel.reason.${n.reason}`)}`).sort();
+        const wantNot = expectedNotFilled(page);
+        if (wantNot) {
           await expect.poll(async () => [...((await readPanel(cdp))?.notFilled ?? [])].sort()).toEqual(wantNot);
         }
         // Secrets are never echoed in the panel.
         const shown = (await readPanel(cdp))?.filled.join('\n') ?? '';
-        for (const secretValue of [task.password, task.pass_mail, secret]) if (secretValue) expect(shown).not.toContain(secretValue);
+        for (const secretValue of secretsOf(page, task)) expect(shown).not.toContain(secretValue);
       }
     } finally {
       await cdp.detach().catch(() => undefined);

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 
 /**
- * A minimal WebDriver BiDi client: what the Firefox smoke needs and no more.
+ * A minimal WebDriver BiDi client: what the Firefox suites need and no more.
  * firefox-esr speaks BiDi itself (`--remote-debugging-port`), so no
  * geckodriver (not installable here) and no Playwright-patched Firefox.
  */
@@ -25,14 +25,16 @@ export class Bidi {
     });
   }
 
-  static async connect(url: string): Promise<Bidi> {
+  /** `acceptInsecureCerts`: Firefox takes any TLS certificate (a self-signed one on loopback). */
+  static async connect(url: string, opts: { acceptInsecureCerts?: boolean } = {}): Promise<Bidi> {
     const ws = new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
     const bidi = new Bidi(ws);
-    await bidi.send('session.new', { capabilities: {} });
+    const capabilities = opts.acceptInsecureCerts ? { alwaysMatch: { acceptInsecureCerts: true } } : {};
+    await bidi.send('session.new', { capabilities });
     return bidi;
   }
 
@@ -61,31 +63,96 @@ type RemoteResult =
   | { type: 'success'; result: { type: string; value?: unknown } }
   | { type: 'exception'; exceptionDetails: { text: string } };
 
-/** One tab. Functions passed to `run`/`waitFor` are serialised and run in the page's own realm. */
+type NodeResult = { type: 'success'; result: { type: string; value?: { shadowRoot?: { sharedId?: string } | null } } } | { type: 'exception' };
+
+interface TreeNode {
+  context: string;
+  url: string;
+  children?: TreeNode[] | null;
+}
+
+/**
+ * One tab (or frame). Functions passed to `run`/`waitFor` are serialised and
+ * run in the page's own realm, or, on an `isolated()` view, in a BiDi sandbox:
+ * a realm of its own over the same DOM, which page scripts neither see nor
+ * can tamper with (their globals and prototype patches stay out).
+ */
 export class Tab {
   constructor(
     private readonly bidi: Bidi,
     readonly context: string,
+    private readonly sandbox?: string,
   ) {}
+
+  private get target(): Record<string, string> {
+    return this.sandbox ? { context: this.context, sandbox: this.sandbox } : { context: this.context };
+  }
+
+  /** The same tab, its scripts run in an isolated realm. */
+  isolated(name = 'ec-test'): Tab {
+    return new Tab(this.bidi, this.context, name);
+  }
 
   async goto(url: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
   }
 
+  async reload(): Promise<void> {
+    await this.bidi.send('browsingContext.reload', { context: this.context, wait: 'complete' });
+  }
+
+  /** The frames directly inside this document, with the URL each has loaded. */
+  async frames(): Promise<{ url: string; frame: Tab }[]> {
+    const { contexts } = await this.bidi.send<{ contexts: TreeNode[] }>('browsingContext.getTree', { root: this.context, maxDepth: 1 });
+    return (contexts[0]?.children ?? []).map((c) => ({ url: c.url, frame: new Tab(this.bidi, c.context, this.sandbox) }));
+  }
+
   /** Runs `fn(...args)` in the page (args and result go through JSON). */
   async run<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
+    return this.call<R>(fn.toString(), args);
+  }
+
+  /** Like `run`, with the function given as source text (so it can embed other functions' sources). */
+  async call<R>(functionSource: string, args: unknown[]): Promise<R> {
     const declaration = `async function (argsJson) {
-      const result = await (${fn.toString()})(...JSON.parse(argsJson));
+      const result = await (${functionSource})(...JSON.parse(argsJson));
       return JSON.stringify(result === undefined ? null : result);
     }`;
     const res = await this.bidi.send<RemoteResult>('script.callFunction', {
       functionDeclaration: declaration,
       arguments: [{ type: 'string', value: JSON.stringify(args) }],
-      target: { context: this.context },
+      target: this.target,
       awaitPromise: true,
     });
     if (res.type === 'exception') throw new Error(`in page: ${res.exceptionDetails.text}`);
     return JSON.parse(String(res.result.value)) as R;
+  }
+
+  /**
+   * Runs `functionSource` with `this` bound to the shadow root of the element
+   * `hostSelector` finds, open or closed: BiDi serialises an element's shadow
+   * root whatever its mode, and hands it back by reference. Null when there is
+   * no such element or it has no shadow root.
+   */
+  async inShadowRoot<R>(hostSelector: string, functionSource: string): Promise<R | null> {
+    const found = await this.bidi.send<NodeResult>('script.callFunction', {
+      functionDeclaration: 'function (selector) { return document.querySelector(selector); }',
+      arguments: [{ type: 'string', value: hostSelector }],
+      target: this.target,
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    if (found.type !== 'success' || found.result.type !== 'node') return null;
+    const rootId = found.result.value?.shadowRoot?.sharedId;
+    if (!rootId) return null;
+    const res = await this.bidi.send<RemoteResult>('script.callFunction', {
+      functionDeclaration: `function () { return JSON.stringify((${functionSource}).call(this) ?? null); }`,
+      this: { sharedId: rootId },
+      target: this.target,
+      awaitPromise: false,
+    });
+    if (res.type === 'exception') throw new Error(`in shadow root: ${res.exceptionDetails.text}`);
+    return JSON.parse(String(res.result.value)) as R | null;
   }
 
   /**

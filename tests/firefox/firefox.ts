@@ -42,7 +42,13 @@ function prefString(value: string): string {
  * a detached watchdog kills Firefox and removes that dir if this process dies
  * without calling close() (a crash, SIGKILL, a CI timeout).
  */
-export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefox(
+  opts: {
+    extensionDir?: string;
+    /** Take any TLS certificate: pages on real (HSTS-preloaded) hosts are served on loopback with a self-signed one. */
+    acceptInsecureCerts?: boolean;
+  } = {},
+): Promise<FirefoxWithExtension> {
   const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build:firefox\` first`);
@@ -124,7 +130,7 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
       await new Promise((r) => setTimeout(r, 100));
     }
     const { ws_host: host, ws_port: port } = JSON.parse(readFileSync(portFile, 'utf8')) as { ws_host: string; ws_port: number };
-    bidi = await Bidi.connect(`ws://${host}:${port}/session`);
+    bidi = await Bidi.connect(`ws://${host}:${port}/session`, { acceptInsecureCerts: opts.acceptInsecureCerts });
   } catch (e) {
     await close();
     throw e;
