@@ -1,0 +1,155 @@
+/**
+ * The demo, start to end: checks (port, Chromium) before the build, the
+ * build, the sandbox with the demo tasks, then a Chromium window — or,
+ * without a display, the scripted walkthrough's screenshots.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
+import { findChromium, launchDemoChromium, noChromium, type DemoBrowser } from './chromium';
+import { configureExtension } from './configure';
+import { DemoError, portProblem } from './errors';
+import { parseDemoArgs } from './options';
+import { demoSites, demoTasks } from './tasks';
+import { banner, startPage, USAGE } from './text';
+import { runWalkthrough } from './walkthrough';
+
+export const DEFAULT_SHOTS_DIR = path.resolve('.output/demo-walkthrough');
+const SHOT_VIEWPORT = { width: 1280, height: 800 };
+
+/** Runs the demo; resolves to the exit code. Errors meant for the person are DemoErrors. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const opts = parseDemoArgs(argv);
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const display = !!(env.DISPLAY || env.WAYLAND_DISPLAY);
+  const shotsDir = opts.screenshots !== undefined ? path.resolve(opts.screenshots) : display ? undefined : DEFAULT_SHOTS_DIR;
+
+  // Cheap checks first, so a busy port or a missing browser is said before a build.
+  if (opts.port !== 0) {
+    const problem = await portProblem(opts.port);
+    if (problem) throw new DemoError(problem);
+  }
+  const executablePath = findChromium(env);
+  if (!executablePath) throw noChromium();
+  if (opts.build) build();
+
+  const stop = new Stopper();
+  try {
+    const sandbox = await startSandbox({ port: opts.port, tasks: [] }).catch(async (e: NodeJS.ErrnoException) => {
+      throw new DemoError(e.code === 'EADDRINUSE' ? ((await portProblem(opts.port)) ?? e.message) : `The sandbox did not start: ${e.message}`);
+    });
+    stop.add(() => sandbox.close());
+    sandbox.reset(demoTasks(sandbox.port));
+    const sites = demoSites(
+      sandbox.tasks().map((v) => v.task),
+      sandbox.port,
+    );
+    console.log(banner(sandbox, sites, opts.lang, opts.autoSubmit));
+
+    if (shotsDir) {
+      if (opts.screenshots === undefined) {
+        console.log('No display here (DISPLAY is not set), so no window can open. Clicking through one task in');
+        console.log(`headless Chromium instead, with a screenshot of each step in ${shotsDir}.`);
+        console.log('To click through yourself, run the demo where there is a screen (or over ssh -X).\n');
+      }
+      const browser = await launchDemoChromium({ headless: true, executablePath, viewport: SHOT_VIEWPORT });
+      stop.add(() => browser.close());
+      const result = await stop.race(
+        runWalkthrough({
+          browser,
+          sandbox,
+          outDir: shotsDir,
+          settings: { lang: opts.lang, autoSubmit: opts.autoSubmit },
+          onShot: (file, caption) => console.log(`  ${shown(file)}  ${caption}`),
+        }),
+      );
+      const view = sandbox.task(result.taskId);
+      console.log(`\nDone: ${result.domain} is ${view?.status} on the sandbox, with ${view?.reports.length} report. ${result.shots.length} screenshots in ${shotsDir}`);
+      return 0;
+    }
+
+    const browser = await launchDemoChromium({ headless: false, executablePath });
+    stop.add(() => browser.close());
+    await openWindow(browser, sandbox, sites, opts, stop);
+    console.log('Chromium is open, with the extension set up for the sandbox. Close the window or press Ctrl+C to stop.');
+    await stop.until(new Promise<void>((resolve) => browser.context.once('close', () => resolve())));
+    return 0;
+  } finally {
+    await stop.cleanUp();
+  }
+}
+
+async function openWindow(browser: DemoBrowser, sandbox: Sandbox, sites: ReturnType<typeof demoSites>, opts: ReturnType<typeof parseDemoArgs>, stop: Stopper): Promise<void> {
+  const page = browser.firstPage;
+  await configureExtension(page, browser.extensionId, { apiBase: sandbox.apiBase, apiKey: sandbox.apiKey, lang: opts.lang, autoSubmit: opts.autoSubmit });
+  const dir = mkdtempSync(path.join(tmpdir(), 'ec-demo-start-'));
+  stop.add(async () => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'start.html');
+  writeFileSync(file, startPage(sandbox, sites, opts.lang, opts.autoSubmit));
+  await page.goto(pathToFileURL(file).toString());
+  // The real toolbar popup, over the start page (Chromium 127+); when it cannot open, the icon is there.
+  await page.bringToFront();
+  const sw = await browser.serviceWorker();
+  await sw.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()).catch(() => undefined);
+  if (!browser.pinned) console.log('(The extension got another id than expected, so its icon is not pinned: find it under the puzzle-piece menu.)');
+}
+
+/** A path as short as it can be said: relative inside the repository, absolute elsewhere. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** `npm run build`, quiet unless it fails; then its last lines, in plain words. */
+function build(): void {
+  process.stdout.write('Building the extension (npm run build)… ');
+  const r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.error) throw new DemoError(`Could not run npm: ${r.error.message}`);
+  if (r.status !== 0) {
+    console.log('failed.');
+    const out = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-30).map((l) => `    ${l}`).join('\n');
+    throw new DemoError(`The extension did not build. The build said:\n\n${out}\n\nFix that, then run bash scripts/demo.sh again (npm run build shows the whole output).`);
+  }
+  console.log('done.');
+}
+
+/** Ctrl+C / SIGTERM and the clean-up list: everything the demo started is stopped, in reverse order. */
+class Stopper {
+  private readonly cleanups: Array<() => Promise<void>> = [];
+  private readonly signalled: Promise<string>;
+
+  constructor() {
+    this.signalled = new Promise((resolve) => {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => resolve(s));
+    });
+  }
+
+  add(fn: () => Promise<void>): void {
+    this.cleanups.push(fn);
+  }
+
+  /** `work`, unless a signal comes first: then an error that says so. */
+  race<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([
+      work,
+      this.signalled.then((s): never => {
+        throw new DemoError(`Stopped (${s}).`, 130);
+      }),
+    ]);
+  }
+
+  /** Waits for `work` or a signal, whichever comes first. */
+  async until(work: Promise<void>): Promise<void> {
+    await Promise.race([work, this.signalled]);
+  }
+
+  async cleanUp(): Promise<void> {
+    for (const fn of this.cleanups.reverse()) await fn().catch(() => undefined);
+  }
+}
