@@ -42,8 +42,8 @@ export function demoPreferences(extensionId: string): Record<string, unknown> {
 export interface DemoBrowser {
   context: BrowserContext;
   extensionId: string;
-  /** The id the profile pinned matches the one Chromium gave the extension. */
-  pinned: boolean;
+  /** Whether Chromium has the extension's icon in the toolbar (`chrome.action.getUserSettings`). */
+  isOnToolbar(): Promise<boolean>;
   /** Playwright's first tab, to be reused rather than left blank. */
   firstPage: Page;
   serviceWorker(): Promise<Worker>;
@@ -110,9 +110,13 @@ export async function launchDemoChromium(opts: {
   return {
     context,
     extensionId,
-    pinned: extensionId === expectedId,
     firstPage,
     serviceWorker,
+    async isOnToolbar() {
+      const sw = await serviceWorker();
+      const settings = await sw.evaluate(() => (globalThis as unknown as { chrome: { action: { getUserSettings(): Promise<{ isOnToolbar: boolean }> } } }).chrome.action.getUserSettings());
+      return settings.isOnToolbar;
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -3,12 +3,12 @@
  * build, the sandbox with the demo tasks, then a Chromium window — or,
  * without a display, the scripted walkthrough's screenshots.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
+import { buildExtension } from './build';
 import { findChromium, launchDemoChromium, noChromium, type DemoBrowser } from './chromium';
 import { configureExtension } from './configure';
 import { DemoError, portProblem } from './errors';
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const executablePath = findChromium(env);
   if (!executablePath) throw noChromium();
-  if (opts.build) build();
+  if (opts.build) buildExtension();
 
   const stop = new Stopper();
   try {
@@ -97,26 +97,13 @@ async function openWindow(browser: DemoBrowser, sandbox: Sandbox, sites: ReturnT
   await page.bringToFront();
   const sw = await browser.serviceWorker();
   await sw.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup()).catch(() => undefined);
-  if (!browser.pinned) console.log('(The extension got another id than expected, so its icon is not pinned: find it under the puzzle-piece menu.)');
+  if (!(await browser.isOnToolbar().catch(() => false))) console.log('(The extension\'s icon could not be pinned: find it under the puzzle-piece menu in the toolbar.)');
 }
 
 /** A path as short as it can be said: relative inside the repository, absolute elsewhere. */
 function shown(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
-}
-
-/** `npm run build`, quiet unless it fails; then its last lines, in plain words. */
-function build(): void {
-  process.stdout.write('Building the extension (npm run build)… ');
-  const r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.error) throw new DemoError(`Could not run npm: ${r.error.message}`);
-  if (r.status !== 0) {
-    console.log('failed.');
-    const out = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-30).map((l) => `    ${l}`).join('\n');
-    throw new DemoError(`The extension did not build. The build said:\n\n${out}\n\nFix that, then run bash scripts/demo.sh again (npm run build shows the whole output).`);
-  }
-  console.log('done.');
 }
 
 /** Ctrl+C / SIGTERM and the clean-up list: everything the demo started is stopped, in reverse order. */

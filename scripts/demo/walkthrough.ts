@@ -24,6 +24,8 @@ export interface WalkthroughResult {
   shots: string[];
   taskId: string;
   domain: string;
+  /** Where the extension opened the site (https first, then plain http on the domain's port). */
+  openedUrl: string;
 }
 
 export async function runWalkthrough(opts: {
@@ -68,6 +70,8 @@ export async function runWalkthrough(opts: {
     if (!taskId) throw new Error('the sandbox has no task in progress after Get task');
     await shoot(popup, 'popup-task', `Popup: the task for ${domain}, with its live 2FA code`);
     const site = await siteOpened;
+    await site.waitForLoadState('domcontentloaded');
+    const openedUrl = site.url();
 
     step = 'the login form filled on the site';
     await waitFor(site, () => {
@@ -101,7 +105,7 @@ export async function runWalkthrough(opts: {
     const view = sandbox.task(taskId);
     if (view?.status !== 'completed' || view.reports.length !== 1) throw new Error(`the sandbox has the task as ${view?.status ?? 'missing'} with ${view?.reports.length ?? 0} report(s)`);
     await shoot(popup, 'popup-reported', 'Complete clicked; the API acknowledged the report');
-    return { shots, taskId, domain };
+    return { shots, taskId, domain, openedUrl };
   } catch (e) {
     const why = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
     throw new DemoError(`The walkthrough stopped at "${step}": ${why}.${shots.length ? ` Screenshots so far are in ${outDir}.` : ''}`);
