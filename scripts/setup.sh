@@ -5,7 +5,7 @@
 #   bash scripts/setup.sh                 everything the tests need: chromium, firefox-esr, npm packages
 #   bash scripts/setup.sh chromium        only these Debian packages (the demo: chromium), plus npm packages
 #
-# Known packages: chromium, firefox-esr, xvfb. The npm packages come from the
+# Known packages: chromium, firefox-esr. The npm packages come from the
 # lock file (npm ci), only when it changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,7 @@ for pkg in "${wanted[@]}"; do
   case "$pkg" in
     chromium) cmd=chromium ;;
     firefox-esr) cmd=firefox-esr ;;
-    xvfb) cmd=xvfb-run ;;
-    *) echo "setup: unknown package '$pkg' (known: chromium, firefox-esr, xvfb)" >&2; exit 2 ;;
+    *) echo "setup: unknown package '$pkg' (known: chromium, firefox-esr)" >&2; exit 2 ;;
   esac
   command -v "$cmd" >/dev/null 2>&1 || need_apt+=("$pkg")
 done

@@ -57,8 +57,9 @@ export async function launchDemoChromium(opts: {
   /** For screenshots: a fixed page size. A visible window keeps its own. */
   viewport?: { width: number; height: number };
 }): Promise<DemoBrowser> {
-  const ext = realpathSync(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
-  if (!existsSync(path.join(ext, 'manifest.json'))) throw new DemoError(`No built extension at ${ext}. Run \`npm run build\` first.`);
+  const given = opts.extensionDir ?? DEFAULT_EXTENSION_DIR;
+  if (!hasBuild(given)) throw noBuild(given);
+  const ext = realpathSync(given);
   const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath) throw noChromium();
 
@@ -94,6 +95,13 @@ export async function launchDemoChromium(opts: {
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
+    const all = e instanceof Error ? e.message : String(e);
+    if (!opts.headless && /Missing X server|cannot open display|Gtk-WARNING|ozone_platform/i.test(all)) {
+      throw new DemoError(
+        `Chromium could not open a window on DISPLAY=${process.env.DISPLAY ?? ''} (no screen there?). ` +
+          'Run with --screenshots DIR to see the walkthrough as pictures, or without DISPLAY set.',
+      );
+    }
     throw new DemoError(`Chromium (${executablePath}) did not start: ${firstLine(e)}`);
   }
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -124,6 +132,14 @@ export async function launchDemoChromium(opts: {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export function hasBuild(extensionDir: string = DEFAULT_EXTENSION_DIR): boolean {
+  return existsSync(path.join(extensionDir, 'manifest.json'));
+}
+
+export function noBuild(extensionDir: string = DEFAULT_EXTENSION_DIR): DemoError {
+  return new DemoError(`No built extension at ${extensionDir}. Run the demo without --no-build, or npm run build first.`);
 }
 
 export function noChromium(): DemoError {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
 import { buildExtension } from './build';
-import { findChromium, launchDemoChromium, noChromium, type DemoBrowser } from './chromium';
+import { findChromium, hasBuild, launchDemoChromium, noBuild, noChromium, type DemoBrowser } from './chromium';
 import { configureExtension } from './configure';
 import { DemoError, portProblem } from './errors';
 import { parseDemoArgs } from './options';
@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const executablePath = findChromium(env);
   if (!executablePath) throw noChromium();
   if (opts.build) buildExtension();
+  else if (!hasBuild()) throw noBuild();
 
   const stop = new Stopper();
   try {
@@ -79,6 +80,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     await openWindow(browser, sandbox, sites, opts, stop);
     console.log('Chromium is open, with the extension set up for the sandbox. Close the window or press Ctrl+C to stop.');
     await stop.until(new Promise<void>((resolve) => browser.context.once('close', () => resolve())));
+    console.log('Demo stopped.');
     return 0;
   } finally {
     await stop.cleanUp();

@@ -42,7 +42,8 @@ afterEach(async () => {
   busy = undefined;
 });
 
-describe('bash scripts/demo.sh (scripts/demo.ts)', () => {
+// Each case starts Node with tsx: seconds on a busy 2-core machine.
+describe('bash scripts/demo.sh (scripts/demo.ts)', { timeout: 60_000 }, () => {
   it('a busy port: says so and suggests --port, no stack trace, no build started', async () => {
     busy = createServer();
     await new Promise<void>((r) => busy!.listen(0, '127.0.0.1', () => r()));
@@ -67,12 +68,11 @@ describe('bash scripts/demo.sh (scripts/demo.ts)', () => {
   });
 
   it('a wrong option or value: the usage, exit code 2', async () => {
-    const unknown = await demo(['--bogus']);
+    const [unknown, badPort] = await Promise.all([demo(['--bogus']), demo(['--port', 'http'])]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("Unknown option '--bogus'");
     expect(unknown.err).toContain('--screenshots DIR');
 
-    const badPort = await demo(['--port', 'http']);
     expect(badPort.code).toBe(2);
     expect(badPort.err).toContain('--port must be a number from 0 to 65535');
     expect(badPort.err).not.toMatch(STACK_LINE);
