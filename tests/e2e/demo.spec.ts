@@ -32,7 +32,7 @@ function expectScreenshots(dir: string): void {
 }
 
 
-test('the walkthrough: Get task opens the site over plain http on the sandbox port, everything fills, the sandbox gets one report; icon pinned, no blank tab', async () => {
+test('the walkthrough: Get task opens the site over plain http on the sandbox port, everything fills, the sandbox gets one report; icon pinned, no blank tab; Open site opens a journey site again', async () => {
   test.setTimeout(120_000);
   // A private copy of the build: another `npm run build` cannot swap it mid-run; its id differs from the usual one, and is still pinned.
   const ext = mkdtempSync(path.join(tmpdir(), 'ec-demo-ext-'));
@@ -58,6 +58,19 @@ test('the walkthrough: Get task opens the site over plain http on the sandbox po
     expectScreenshots(out);
     // Playwright's first tab was used (options), not left as about:blank.
     expect(browser.context.pages().map((p) => p.url())).not.toContain('about:blank');
+
+    // The next task is the first journey site; with its tab closed, *Open site* opens it again on the sandbox's port.
+    const popup = browser.context.pages().find((p) => p.url().endsWith('/popup.html'))!;
+    const opened = browser.context.waitForEvent('page');
+    await popup.getByTestId('pull-task').click();
+    await expect(popup.getByTestId('task-domain')).toHaveText(`phpbb-forum.test:${sandbox.port}`);
+    await (await opened).close();
+    const reopened = browser.context.waitForEvent('page');
+    await popup.getByTestId('open-site').click();
+    const site = await reopened;
+    await site.waitForLoadState('domcontentloaded');
+    expect(site.url().startsWith(`http://phpbb-forum.test:${sandbox.port}/`)).toBe(true);
+    await expect(site.locator('input[type=password]')).not.toHaveValue('');
   } finally {
     await browser.close();
     await sandbox.close();
