@@ -14,7 +14,7 @@ export function buildExtension(): void {
       .join('\n');
     throw new DemoError(`The extension did not build. The build said:\n\n${said}\n\nFix that, then run bash scripts/demo.sh again (npm run build shows the whole output).`);
   }
-  console.log('done.');
+  console.log('done.\n');
 }
 
 /**
