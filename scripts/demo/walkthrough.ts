@@ -100,8 +100,8 @@ export async function runWalkthrough(opts: {
     await popup.bringToFront();
     await popup.getByTestId('complete-task').click();
     await until(() => sandbox.task(taskId)?.status === 'completed');
-    // The popup says the server has it (`report-delivered`), or is back to Get task.
-    await popup.locator('[data-testid="report-delivered"], [data-testid="pull-task"]').first().waitFor({ timeout: STEP_TIMEOUT });
+    // The popup says the server has it.
+    await popup.getByTestId('report-delivered').waitFor({ timeout: STEP_TIMEOUT });
     const view = sandbox.task(taskId);
     if (view?.status !== 'completed' || view.reports.length !== 1) throw new Error(`the sandbox has the task as ${view?.status ?? 'missing'} with ${view?.reports.length ?? 0} report(s)`);
     await shoot(popup, 'popup-reported', 'Complete clicked; the API acknowledged the report');
