@@ -6,6 +6,9 @@
 import { describeError, DemoError } from './demo/errors';
 import { main } from './demo/main';
 
+// Output piped into `head` and closed: carry on, so the clean-up (browser, temp profile) still runs.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 try {
   process.exit(await main(process.argv.slice(2)));
 } catch (e) {
