@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '../../lib/outbox';
-import type { HistoryEntry } from '../../lib/task';
+import { FUTURE_SLACK_MS, type HistoryEntry } from '../../lib/task';
 
 /** Newest first, at most `limit`. */
 export function recentHistory(history: readonly HistoryEntry[], limit = 10): HistoryEntry[] {
@@ -22,7 +22,7 @@ export function tasksPerHour(history: readonly HistoryEntry[], now: number): num
   let done = 0;
   let worked = 0;
   for (const h of history) {
-    if (h.finishedAt < from || h.finishedAt > now) continue;
+    if (h.finishedAt < from || h.finishedAt > now + FUTURE_SLACK_MS) continue;
     done += 1;
     worked += Math.max(0, h.finishedAt - Math.max(h.startedAt, from));
   }

@@ -9,6 +9,9 @@ export function addHistory(history: readonly HistoryEntry[], entry: HistoryEntry
   return [entry, ...history].slice(0, HISTORY_MAX);
 }
 
+/** How far ahead of the caller's `now` a finished task may be and still count (the popup ticks once a second). */
+export const FUTURE_SLACK_MS = 60_000;
+
 /** Today's counters (local calendar day), computed from the history: no second source of truth. */
 export function countToday(history: readonly HistoryEntry[], now: number = Date.now()): { completed: number; failed: number } {
   const start = new Date(now);
@@ -17,7 +20,8 @@ export function countToday(history: readonly HistoryEntry[], now: number = Date.
   let completed = 0;
   let failed = 0;
   for (const h of history) {
-    if (h.finishedAt < from || h.finishedAt > now) continue;
+    // A report made a moment ago by the background may be ahead of a page's clock tick.
+    if (h.finishedAt < from || h.finishedAt > now + FUTURE_SLACK_MS) continue;
     if (h.outcome === 'complete') completed += 1;
     else failed += 1;
   }

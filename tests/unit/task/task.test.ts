@@ -258,6 +258,13 @@ describe('pure helpers', () => {
       countToday([h('complete', now - 1000), h('fail', now - 2000), h('complete', midnight), h('complete', midnight - 1)], now),
     ).toEqual({ completed: 2, failed: 1 });
   });
+
+  it('a report made by the background a moment after the popup last ticked counts at once', () => {
+    const now = new Date(2026, 10, 28, 15, 0, 0).getTime();
+    const h: HistoryEntry = { taskId: 'x', domain: 'd', outcome: 'complete', startedAt: now - 60_000, finishedAt: now + 800, delivered: false };
+    expect(countToday([h], now)).toEqual({ completed: 1, failed: 0 });
+    expect(countToday([{ ...h, finishedAt: now + 2 * 3_600_000 }], now)).toEqual({ completed: 0, failed: 0 });
+  });
 });
 
 describe('double reports', () => {
