@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { MessageKey } from '../../lib/i18n';
 import { CopyButton } from '../shared/CopyButton';
 import { useT } from '../shared/i18n';
-import { copyableLinks, loadLinkReviewer, type LinkVerdict, type ShownLink } from './links';
+import { copyableLinks, reviewLinks, type LinkVerdict } from './links';
 
 const VERDICT_KEYS: Record<Exclude<LinkVerdict, 'ok'>, MessageKey> = {
   duplicate: 'task.linkDuplicate',
@@ -21,22 +21,8 @@ function shortUrl(value: string): string {
  */
 export function Links({ links }: { links: readonly string[] }) {
   const tr = useT();
-  const [reviewed, setReviewed] = useState<ShownLink[] | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    loadLinkReviewer().then(
-      (review) => {
-        if (alive) setReviewed(review(links));
-      },
-      () => undefined, // the plain list stays; the review is a help, not a must
-    );
-    return () => {
-      alive = false;
-    };
-  }, [links]);
-
-  if (reviewed === null) return null;
+  // lib/links is small and dependency-free: the verdicts are computed with the render.
+  const reviewed = useMemo(() => reviewLinks(links), [links]);
   const all = copyableLinks(reviewed);
 
   if (reviewed.length === 0) {

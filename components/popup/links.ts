@@ -3,19 +3,7 @@
  * with the same verdict the fill engine uses (lib/links), so "unsafe" or
  * "duplicate" here means exactly "will not be filled" there.
  */
-import type { PlatformId } from '../../lib/links';
-
-type LinksLib = typeof import('../../lib/links');
-let linksLib: Promise<LinksLib> | null = null;
-
-/**
- * lib/links pulls in the public-suffix list (tldts, ~180 kB); it is loaded
- * after the popup is already on screen so opening stays instant.
- */
-export function loadLinkReviewer(): Promise<(raw: readonly string[]) => ShownLink[]> {
-  linksLib ??= import('../../lib/links');
-  return linksLib.then((lib) => (raw) => reviewLinks(lib, raw));
-}
+import { classifyLink, getPlatform, linkKey, type PlatformId } from '../../lib/links';
 
 export type LinkVerdict = 'ok' | 'duplicate' | 'unsafe' | 'invalid';
 
@@ -27,7 +15,7 @@ export interface ShownLink {
   platform?: string;
 }
 
-function reviewLinks({ classifyLink, getPlatform, linkKey }: LinksLib, raw: readonly string[]): ShownLink[] {
+export function reviewLinks(raw: readonly string[]): ShownLink[] {
   const seen = new Set<string>();
   const shown: ShownLink[] = [];
   for (const entry of raw) {
@@ -44,12 +32,12 @@ function reviewLinks({ classifyLink, getPlatform, linkKey }: LinksLib, raw: read
       continue;
     }
     seen.add(key);
-    shown.push({ value, verdict: 'ok', url: c.url, platform: c.platform ? platformName(getPlatform, c.platform) : undefined });
+    shown.push({ value, verdict: 'ok', url: c.url, platform: c.platform ? platformName(c.platform) : undefined });
   }
   return shown;
 }
 
-function platformName(getPlatform: LinksLib['getPlatform'], id: PlatformId): string | undefined {
+function platformName(id: PlatformId): string | undefined {
   try {
     return getPlatform(id).name;
   } catch {

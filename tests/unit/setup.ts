@@ -27,3 +27,9 @@ fakeBrowser.reset = () => {
   registered = [];
   reset();
 };
+
+// Testing Library's findBy/waitFor give up after 1 s by default: on a loaded
+// 2-core CI machine a React render can take longer. Waiting longer changes no
+// result, only how long a real failure takes to be reported.
+import { configure } from '@testing-library/dom';
+configure({ asyncUtilTimeout: 5_000 });
