@@ -193,15 +193,18 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // ---- one-time code ----
   const code = data.totp?.code ?? '';
+  /** The code step's form: submitted (with auto-submit) only when it holds the whole code. */
+  let codeFrom: Element | null = null;
   if (code) {
     for (const t of analysis.otp) {
       if (t.split) {
         if (t.fields.length !== code.length) continue;
-        t.fields.forEach((f, i) => put(f, 'otp', code[i]!, '•'));
+        const all = t.fields.map((f, i) => put(f, 'otp', code[i]!, '•')).every(Boolean);
+        if (all) codeFrom ??= t.fields[t.fields.length - 1]!.el;
       } else {
         const f = t.fields[0]!;
         if (f.maxLength >= 0 && f.maxLength < code.length) continue;
-        put(f, 'otp', code, MASK);
+        if (put(f, 'otp', code, MASK)) codeFrom ??= f.el;
       }
     }
   }
@@ -224,13 +227,14 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     }
   }
 
-  // Submitting stays the worker's click unless they turned auto-submit on.
-  // Once per step: the identifier step and the password step of one form are two submits.
-  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
-    if (!state.submitted.has(submitFrom)) {
-      state.submitted.add(submitFrom);
-      result.submitted = submitForm(submitFrom);
-    }
+  // Fill policy, login: "submitting stays the worker's click unless they turn auto-submit on".
+  // Submit once per step: each step (a new page, the password after the identifier, a new
+  // code form) is submitted once; the code step is a step like the others. A step already
+  // submitted is never submitted again (a refreshed TOTP code in the same field is not a new step).
+  const stepFrom = result.page === 'login' ? submitFrom : result.page === 'otp' ? codeFrom : null;
+  if (data.autoSubmitLogin && stepFrom && !state.submitted.has(stepFrom)) {
+    state.submitted.add(stepFrom);
+    result.submitted = submitForm(stepFrom);
   }
   return result;
 }

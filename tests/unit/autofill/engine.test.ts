@@ -198,6 +198,40 @@ describe('login', () => {
     expect(submits).toBe(1);
   });
 
+  it('submits the code step once per step: not without auto-submit, not again for a refreshed code, once more for a new code form', async () => {
+    // Redmine 5's twofa_confirm form (account/twofa_confirm.html.erb), then a second code form
+    const REDMINE_CODE = `<form id="twofa_form" action="/account/twofa" method="post"><label for="twofa_code">Code</label>
+      <input type="text" name="twofa_code" id="twofa_code" autocomplete="off"><input type="submit" name="submit_otp" value="Login" id="login-submit"></form>`;
+    const { document: doc } = await page(`<h3>Two-factor authentication</h3><p>Please enter your two-factor authentication code.</p>${REDMINE_CODE}`, 'https://demo-social.test/account/twofa/confirm');
+    let submits = 0;
+    doc.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submits++;
+    });
+    const off = autofillDocument(doc, data());
+    expect([off.page, off.submitted, submits]).toEqual(['otp', false, 0]);
+    expect($(doc, '#twofa_code').value).toBe('492039');
+    const on = autofillDocument(doc, data({ autoSubmitLogin: true }));
+    expect([on.page, on.submitted, submits]).toEqual(['otp', true, 1]);
+    // the next time step: the code is rewritten in the same field, the step is not submitted again
+    const refreshed = autofillDocument(doc, data({ autoSubmitLogin: true, totp: { code: '118822', remaining: 30 } }));
+    expect($(doc, '#twofa_code').value).toBe('118822');
+    expect([refreshed.submitted, submits]).toEqual([false, 1]);
+    // the app replaces the form with a new code form (a new step): submitted once
+    $(doc, '#twofa_form').outerHTML = REDMINE_CODE;
+    const again = autofillDocument(doc, data({ autoSubmitLogin: true, totp: { code: '118822', remaining: 30 } }));
+    expect([again.submitted, submits]).toEqual([true, 2]);
+    // a code field left partly filled (split boxes the code does not fit) is never submitted
+    const split = await page('<form><p>Enter the code from your authenticator app</p>' + '<input maxlength="1" inputmode="numeric">'.repeat(4) + '<button>Verify</button></form>', 'https://demo-social.test/2fa');
+    let splitSubmits = 0;
+    split.document.addEventListener('submit', (e) => {
+      e.preventDefault();
+      splitSubmits++;
+    });
+    expect(autofillDocument(split.document, data({ autoSubmitLogin: true })).submitted).toBe(false);
+    expect(splitSubmits).toBe(0);
+  });
+
   it('never fills a disabled or read-only field', async () => {
     const { document: doc } = await page('<form><input id="u" name="username" readonly><input id="p" type="password" disabled></form>', 'https://demo-social.test/login');
     autofillDocument(doc, data());
