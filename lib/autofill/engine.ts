@@ -133,6 +133,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     allowFrame: (fd) => hostAllowed(effectiveHost(fd, topHost), data),
   });
   for (const f of fields) if (f.doc !== doc) listen(state, f.doc);
+  adoptRerendered(state, fields);
   const analysis = analyzePage(fields, doc);
   // filling focuses each field in turn; give the worker's caret back afterwards
   const focused = doc.activeElement as HTMLElement | null;
@@ -416,7 +417,12 @@ function fillProfile(
     // Recompute from the field's own text before our write, so passes are idempotent.
     const base = rec ? rec.original : f.el.value;
     const rest = remaining().filter((l) => !valueHas(base, l));
-    if (!rest.length) return;
+    if (!rest.length) {
+      // Fill policy 3–4, "each once": the links we appended here on an earlier pass went to a
+      // field earlier in the order this time (a list the page rendered late): give the text back.
+      if (rec) restoreOwn(f.el, rec, state);
+      return;
+    }
     const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
     for (const l of rest) if (tl.includes(l.url)) tooLong.add(l);
     if (!added.length) return;
@@ -431,6 +437,36 @@ function fillProfile(
   for (const l of links) {
     if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
     else if (!placed.has(l)) result.notFilled.push({ value: l.url, reason: tooLong.has(l) ? 'too_long' : 'no_field' });
+  }
+}
+
+/** Put a field we wrote back to its own text (its record dropped: the field is the page's again). */
+function restoreOwn(el: FieldEl, rec: Written, state: PageState): void {
+  if (el.value !== rec.original && writeText(el as HTMLInputElement, rec.original) !== 'ok') return;
+  state.written.delete(el);
+  unmarkFilled(el);
+}
+
+/**
+ * A field the page re-rendered (replaced by a new element with the same id or name, holding
+ * the value we wrote into the old one, e.g. WordPress plugins turning an input into a textarea)
+ * is still ours: its record moves to the new element, so the links in it are not counted as
+ * the site's own and placed again elsewhere.
+ */
+function adoptRerendered(state: PageState, fields: Field[]): void {
+  const gone = [...state.written].filter(([el]) => !el.isConnected);
+  if (!gone.length) return;
+  const norm = (v: string) => v.trim().replace(/\s+/g, ' ');
+  for (const f of fields) {
+    if (state.written.has(f.el) || state.touched.has(f.el) || !f.el.value) continue;
+    const id = f.el.id;
+    const name = f.el.getAttribute('name');
+    const i = gone.findIndex(([el, rec]) => ((id && el.id === id) || (name && el.getAttribute('name') === name)) && norm(rec.written) === norm(f.el.value));
+    if (i < 0) continue;
+    const [old, rec] = gone[i]!;
+    gone.splice(i, 1);
+    state.written.delete(old);
+    state.written.set(f.el, { ...rec, written: f.el.value });
   }
 }
 

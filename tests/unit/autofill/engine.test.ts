@@ -270,3 +270,58 @@ describe('held-out generalisation: rows', () => {
     expect($(doc, '#b').value).toBe('https://twitter.com/janedoe_art');
   });
 });
+
+describe('each link once when the page re-renders a field after the fill (fill policy 3–4)', () => {
+  const count = (doc: Document, url: string) =>
+    Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).reduce((n, el) => n + el.value.split(/\s+/).filter((t) => t === url).length, 0);
+
+  it('WordPress + Rank Math: the input turned into a textarea after the first pass takes the links once, the bio gives them back', async () => {
+    const { document: doc } = await page(
+      `<form id="your-profile"><h2>Contact Info</h2>
+      <label for="url">Website</label><input type="url" name="url" id="url">
+      <label for="twitter">Twitter username (without @)</label><input name="twitter" id="twitter">
+      <label for="facebook">Facebook profile URL</label><input name="facebook" id="facebook">
+      <label for="additional_profile_urls">Additional profile URLs</label><input type="text" name="additional_profile_urls" id="additional_profile_urls">
+      <h2>About Yourself</h2><label for="description">Biographical Info</label><textarea name="description" id="description">Painter.</textarea>
+      <input type="submit" value="Update Profile"></form>`,
+      'https://demo-social.test/wp-admin/profile.php',
+    );
+    autofillDocument(doc, data());
+    const first = $(doc, '#additional_profile_urls').value;
+    expect(first).toBe('https://www.linkedin.com/in/jane-doe-art/');
+    // Rank Math's script on DOM ready: a textarea with the same id and name, spaces made lines
+    const input = $(doc, '#additional_profile_urls');
+    const ta = doc.createElement('textarea');
+    ta.id = input.id;
+    ta.name = input.name;
+    ta.value = input.value.split(' ').join('\n');
+    input.replaceWith(ta);
+    const r = autofillDocument(doc, data());
+    expect($(doc, '#description').value).toBe('Painter.');
+    expect(ta.value.split('\n')).toEqual(data().links!.slice(2));
+    expect($(doc, '#twitter').value).toBe('janedoe_art'); // the handle; every other link once on the page
+    for (const url of data().links!.slice(1)) expect(count(doc, url), url).toBe(1);
+    expect(r.notFilled).toEqual([]);
+  });
+
+  it('a React list box re-mounted with our value is still ours; a later-order field that got links on pass 1 gives them back', async () => {
+    const { document: doc } = await page(
+      `<form id="profile"><h2>Profile</h2><label for="about">About you</label><textarea id="about" name="about"></textarea>
+      <div id="more"></div><button>Save</button></form>`,
+      'https://demo-social.test/settings/profile',
+    );
+    autofillDocument(doc, data());
+    expect($(doc, '#about').value.split('\n')).toEqual(data().links);
+    // the app renders its "Other links" list late
+    $(doc, '#more').innerHTML = '<label for="other">Other links (one per line)</label><textarea id="other" name="other_links"></textarea>';
+    autofillDocument(doc, data());
+    const other = $(doc, '#other');
+    expect(other.value.split('\n')).toEqual(data().links);
+    expect($(doc, '#about').value).toBe('');
+    // re-mounted (new element, same name, our value): nothing moves, nothing is doubled
+    $(doc, '#more').innerHTML = `<label for="other">Other links (one per line)</label><textarea id="other" name="other_links">${other.value}</textarea>`;
+    const r = autofillDocument(doc, data());
+    for (const url of data().links!) expect(count(doc, url), url).toBe(1);
+    expect(r.notFilled).toEqual([]);
+  });
+});
