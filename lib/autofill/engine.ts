@@ -13,7 +13,7 @@
 import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
-import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
+import { analyzePage, editorPageBio, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
@@ -212,6 +212,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // ---- profile ----
   const p = analysis.profile;
+  if (!p.bio && !p.richBio) p.bio = editorPageBio(fields, doc, data.journey?.editorUrl);
   const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio || !!p.richBio);
   if (isProfile) fillProfile(p, data, result, put, decide, state, force);
 
@@ -276,8 +277,11 @@ function fillProfile(
   const valueHas = (value: string, l: ClassifiedLink): boolean => {
     if (!value) return false;
     const k = keyOf.get(l)!;
+    // Fill policy "each link once": a link already written in the box counts in any markup the
+    // box may hold (plain text, HTML href="…", Markdown (…), wikitext [… text], BBCode [url=…]).
     return value
-      .split(/[\s,]+/)
+      .split(/[\s,<>"'()[\]{}|]+/)
+      .map((tok) => tok.replace(/^\w+=/, '').replace(/[.;:!?]+$/, ''))
       .filter(Boolean)
       .some((tok) => {
         const c = /^https?:\/\//i.test(tok) || tok.includes('.') ? linkKey(/^https?:/i.test(tok) ? tok : `https://${tok}`) : '';

@@ -3,3 +3,4 @@ export { analyzePage, detectPlatform, isEditable, groupContext, type PageAnalysi
 export { createVisibilityChecker, type VisibilityChecker } from './visibility';
 export { normalizeText, makeBag, mergeBags, bagHas, kw, type Bag } from './text';
 export { K } from './keywords';
+export { editorPageBio } from './editor-bio';
