@@ -127,7 +127,7 @@ function looksLikeNonIdentifier(f: Field): boolean {
 }
 
 /** The identifier's own autofill token: `username` (or `webauthn`, the passkey-capable identifier). */
-function saysUsernameToken(f: Field): boolean {
+export function saysUsernameToken(f: Field): boolean {
   return f.autocomplete.split(/\s+/).some((t) => t === 'username' || t === 'webauthn');
 }
 
@@ -144,7 +144,7 @@ function identifierScore(f: Field): number {
  * does a name/label that says email and not username)". An autocomplete=email token on a field
  * whose own label asks for "username or email" does not make it email-only.
  */
-function isEmailOnly(f: Field): boolean {
+export function isEmailOnly(f: Field): boolean {
   if (f.kind === 'email') return true;
   const b = f.both;
   const namesUsername = bagHas(mergeBags(f.label, f.placeholder), K.usernameOnly);
@@ -152,7 +152,7 @@ function isEmailOnly(f: Field): boolean {
   return bagHas(b, K.email) && !bagHas(b, K.usernameOnly);
 }
 
-function isNewPassword(f: Field): boolean {
+export function isNewPassword(f: Field): boolean {
   if (f.autocomplete.includes('new-password')) return true;
   if (f.autocomplete.includes('current-password')) return false;
   return bagHas(f.both, K.newPassword);
@@ -281,7 +281,7 @@ function isBox(f: Field): boolean {
 }
 
 /** The field's standards attributes say it takes digits (or a one-time code): type, inputmode, pattern. */
-function standardsSayCode(f: Field): boolean {
+export function standardsSayCode(f: Field): boolean {
   const el = f.el as HTMLInputElement;
   if (f.autocomplete.split(/\s+/).includes('one-time-code')) return true;
   const numeric = f.kind === 'number' || (el.getAttribute('inputmode') ?? '') === 'numeric';
@@ -295,7 +295,7 @@ function standardsSayCode(f: Field): boolean {
  * say it takes a numeric / one-time code and its own text names the second factor too
  * ("Authenticator code, or a recovery code"): standards signals outrank keywords.
  */
-function excludedCode(f: Field): boolean {
+export function excludedCode(f: Field): boolean {
   if (!bagHas(f.strong, K.otpExclude)) return false;
   return !(standardsSayCode(f) && bagHas(f.strong, K.otpStrong));
 }
@@ -318,7 +318,7 @@ const EMAIL_RE = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
  * Said by words in the form or just before it, or by an email address shown there (the code's
  * destination), unless the page says the code is the authenticator app's.
  */
-function sentElsewhere(f: Field, g: Group): boolean {
+export function sentElsewhere(f: Field, g: Group): boolean {
   const lead = leadProse(g);
   const ctx = mergeBags(f.all, groupProse(g), makeBag(lead));
   if (bagHas(ctx, K.otpAuthenticator)) return false;
