@@ -13,6 +13,7 @@
 import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
+import { LinkAllocator } from './kinds';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
@@ -267,23 +268,8 @@ function fillProfile(
     result.notFilled.push({ value: r.value, reason: r.reason === 'unsafe_scheme' ? 'unsafe' : 'invalid' });
   }
   const links = prepared.links;
-  const placed = new Set<ClassifiedLink>();
-  const tooLong = new Set<ClassifiedLink>();
-  const present = new Set<ClassifiedLink>();
-  const keyOf = new Map(links.map((l) => [l, linkKey(l.url)]));
-
-  /** Links already written on the page (by the site or an earlier visit) are not placed again. */
-  const valueHas = (value: string, l: ClassifiedLink): boolean => {
-    if (!value) return false;
-    const k = keyOf.get(l)!;
-    return value
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .some((tok) => {
-        const c = /^https?:\/\//i.test(tok) || tok.includes('.') ? linkKey(/^https?:/i.test(tok) ? tok : `https://${tok}`) : '';
-        return c === k;
-      });
-  };
+  const alloc = new LinkAllocator(links);
+  const valueHas = (value: string, l: ClassifiedLink) => alloc.has(value, l);
 
   // 1. platform fields
   for (const { field, platform } of p.platforms) {
@@ -292,16 +278,15 @@ function fillProfile(
     const cur = blank(field.el.value) ? '' : field.el.value.trim();
     const mine = state.written.get(field.el)?.written;
     if (cur && cur !== mine && (valueHas(cur, link) || (link.handle && cur.replace(/^@/, '').toLowerCase() === link.handle.toLowerCase()))) {
-      placed.add(link);
-      present.add(link);
+      alloc.found(link);
       continue;
     }
     const v = valueForLink(field, link);
     if ('reason' in v) {
-      if (v.reason === 'too_long') tooLong.add(link);
+      if (v.reason === 'too_long') alloc.tooLong(link);
       continue;
     }
-    if (put(field, 'platform', v.value)) placed.add(link);
+    if (put(field, 'platform', v.value)) alloc.place(link);
   }
 
   // 2. the website field: the customer's website, only when empty
@@ -318,21 +303,18 @@ function fillProfile(
       if (blank(cur) || (ours && cur === ours.written)) put(f, 'website', w.url);
     }
     // a task link equal to the website is already on the page
-    if (w) for (const l of links) if (!placed.has(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) placed.add(l);
+    if (w) for (const l of links) if (!alloc.isPlaced(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) alloc.place(l);
   }
 
   // links already present anywhere in the profile's link fields count as placed
   const linkFields = [...p.slots.map((s) => s.field), ...p.lists, ...(p.bio ? [p.bio] : [])];
   for (const l of links) {
-    if (placed.has(l)) continue;
-    if (linkFields.some((f) => valueHas(f.el.value, l) && state.written.get(f.el)?.written !== f.el.value)) {
-      placed.add(l);
-      present.add(l);
-    }
+    if (alloc.isPlaced(l)) continue;
+    if (linkFields.some((f) => valueHas(f.el.value, l) && state.written.get(f.el)?.written !== f.el.value)) alloc.found(l);
   }
 
   // 3. generic link slots, in order
-  const remaining = () => links.filter((l) => !placed.has(l));
+  const remaining = () => alloc.remaining();
   for (const slot of p.slots) {
     const f = slot.field;
     const cur = blank(f.el.value) ? '' : f.el.value.trim();
@@ -349,13 +331,13 @@ function fillProfile(
         if (!link.platform) continue; // a handle means nothing without its network
         const v = valueForLink(f, link);
         if ('reason' in v) {
-          if (v.reason === 'too_long') tooLong.add(link);
+          if (v.reason === 'too_long') alloc.tooLong(link);
           continue;
         }
         value = v.value;
       }
       if (f.maxLength >= 0 && value.length > f.maxLength) {
-        tooLong.add(link);
+        alloc.tooLong(link);
         continue;
       }
       let pickIndex = -1;
@@ -365,8 +347,7 @@ function fillProfile(
       }
       if (decide(f, value) === 'skip') break;
       if (!put(f, 'link-slot', value)) break;
-      placed.add(link);
-      tooLong.delete(link);
+      alloc.place(link);
       if (slot.picker && pickIndex >= 0) writePicker(slot.picker, pickIndex, state);
       if (slot.label) {
         const name = link.platform ? getPlatform(link.platform).name : linkSiteName(link);
@@ -390,22 +371,17 @@ function fillProfile(
     const rec = state.rich.get(el);
     if (rec) {
       if (cur !== rec.text) return;
-      for (const l of remaining()) if (valueHas(cur, l)) placed.add(l);
+      for (const l of remaining()) if (valueHas(cur, l)) alloc.place(l);
       result.filled.push({ role: 'bio', label, value: '' });
       return;
     }
-    for (const l of remaining()) {
-      if (valueHas(cur, l)) {
-        placed.add(l);
-        present.add(l);
-      }
-    }
+    for (const l of remaining()) if (valueHas(cur, l)) alloc.found(l);
     const rest = remaining();
     if (!rest.length) return;
     const nodes = appendEditable(el, rest.map((l) => l.url));
     if (!nodes) return;
     state.rich.set(el, { text: editableText(el), nodes });
-    for (const l of rest) placed.add(l);
+    for (const l of rest) alloc.place(l);
     result.filled.push({ role: 'bio', label, value: rest.map((l) => l.url).join('\n') });
     markFilled(el);
   };
@@ -424,20 +400,17 @@ function fillProfile(
       return;
     }
     const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
-    for (const l of rest) if (tl.includes(l.url)) tooLong.add(l);
+    for (const l of rest) if (tl.includes(l.url)) alloc.tooLong(l);
     if (!added.length) return;
     if (put(f, role, value)) {
-      for (const l of rest) if (added.includes(l.url)) placed.add(l);
+      for (const l of rest) if (added.includes(l.url)) alloc.place(l);
     }
   };
   for (const f of p.lists) appendTo(f, 'link-slot');
   if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
   else if (p.richBio && data.appendLinksToBio) appendRich(p.richBio);
 
-  for (const l of links) {
-    if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
-    else if (!placed.has(l)) result.notFilled.push({ value: l.url, reason: tooLong.has(l) ? 'too_long' : 'no_field' });
-  }
+  result.notFilled.push(...alloc.report());
 }
 
 /** Put a field we wrote back to its own text (its record dropped: the field is the page's again). */

@@ -135,3 +135,5 @@ export const RULES = {
   /** "backup / recovery …" vetoes a code field unless the standards and its own words say authenticator code. */
   notTheAuthenticatorCode: { policy: 'One-time code: the TOTP goes to the authenticator code field, not to a backup/recovery code field.', test: excludedCode },
 } satisfies Record<string, Rule>;
+
+export { LinkAllocator, type LinkReport } from './links';
