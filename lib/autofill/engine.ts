@@ -13,8 +13,8 @@
 import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
-import { LinkAllocator } from './kinds';
-import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
+import { LinkAllocator, Writer, type WrittenRecord } from './kinds';
+import { analyzePage, collectFields, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
@@ -35,11 +35,7 @@ export interface AutofillResult {
   submitted: boolean;
 }
 
-interface Written {
-  original: string;
-  written: string;
-  role: FilledRole;
-}
+type Written = WrittenRecord;
 
 interface PageState {
   written: Map<FieldEl, Written>;
@@ -114,7 +110,6 @@ export function trackEdits(doc: Document): void {
 
 const empty = (): AutofillResult => ({ page: 'other', filled: [], notFilled: [], submitted: false });
 
-type Decision = 'write' | 'same' | 'skip';
 
 /** Empty, or only the scheme a site pre-fills as a hint ("http://", "https://www."). */
 function blank(v: string): boolean {
@@ -139,43 +134,8 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   // filling focuses each field in turn; give the worker's caret back afterwards
   const focused = doc.activeElement as HTMLElement | null;
 
-  const decide = (f: Field, desired: string): Decision => {
-    const el = f.el;
-    if (state.touched.has(el) || !isEditable(f)) return 'skip';
-    if (state.undone.has(el)) {
-      if (!force) return 'skip';
-      state.undone.delete(el);
-    }
-    const rec = state.written.get(el);
-    if (rec) {
-      if (el.value === desired) return force ? 'write' : 'same';
-      if (el.value === rec.written) return 'write'; // our own older value (e.g. a new TOTP code)
-      return force ? 'write' : 'skip';
-    }
-    return el.value === desired ? 'same' : 'write';
-  };
-
-  /** Write text; returns true when the field now holds the value. */
-  const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
-    const d = decide(f, value);
-    if (d === 'skip') return false;
-    if (d === 'same') {
-      if (state.written.has(f.el)) result.filled.push({ role, label: f.display, value: shown });
-      return true;
-    }
-    const before = f.el.value;
-    const original = state.written.get(f.el)?.original ?? before;
-    const outcome = writeText(f.el as HTMLInputElement, value);
-    if (outcome !== 'ok') return false;
-    if (!validAfterWrite(f.el)) {
-      writeText(f.el as HTMLInputElement, before);
-      return false;
-    }
-    state.written.set(f.el, { original, written: value, role });
-    result.filled.push({ role, label: f.display, value: shown });
-    markFilled(f.el);
-    return true;
-  };
+  const writer = new Writer(state, result.filled, force);
+  const put: Put = (f, role, value, shown) => writer.put(f, role, value, shown);
 
   // ---- login ----
   const isGmail = data.scope === 'gmail';
@@ -214,7 +174,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   // ---- profile ----
   const p = analysis.profile;
   const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio || !!p.richBio);
-  if (isProfile) fillProfile(p, data, result, put, decide, state, force);
+  if (isProfile) fillProfile(p, data, result, put, writer, state);
 
   if (analysis.otp.length && result.filled.some((f) => f.role === 'otp')) result.page = 'otp';
   else if (analysis.logins.length) result.page = 'login';
@@ -241,16 +201,6 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   return result;
 }
 
-function validAfterWrite(el: FieldEl): boolean {
-  try {
-    const v = (el as HTMLInputElement).validity;
-    if (!v) return true;
-    return !(v.typeMismatch || v.patternMismatch || v.tooLong);
-  } catch {
-    return true;
-  }
-}
-
 type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolean;
 
 function fillProfile(
@@ -258,10 +208,11 @@ function fillProfile(
   data: FillData,
   result: AutofillResult,
   put: Put,
-  decide: (f: Field, v: string) => Decision,
+  writer: Writer,
   state: PageState,
-  force: boolean,
 ): void {
+  const decide = (f: Field, v: string) => writer.decide(f, v);
+  const force = writer.force;
   const prepared = prepareLinks(data.links ?? []);
   for (const r of prepared.rejected) {
     if (r.reason === 'duplicate') continue;

@@ -137,3 +137,4 @@ export const RULES = {
 } satisfies Record<string, Rule>;
 
 export { LinkAllocator, type LinkReport } from './links';
+export { Writer, type Decision, type WriterState, type WrittenRecord } from './writer';
