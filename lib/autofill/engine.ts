@@ -13,7 +13,8 @@
 import type { FillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
-import { analyzePage, editorPageBio, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
+import { LinkAllocator, Writer, type WrittenRecord } from './kinds';
+import { analyzePage, editorPageBio, collectFields, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
@@ -34,11 +35,7 @@ export interface AutofillResult {
   submitted: boolean;
 }
 
-interface Written {
-  original: string;
-  written: string;
-  role: FilledRole;
-}
+type Written = WrittenRecord;
 
 interface PageState {
   written: Map<FieldEl, Written>;
@@ -113,7 +110,6 @@ export function trackEdits(doc: Document): void {
 
 const empty = (): AutofillResult => ({ page: 'other', filled: [], notFilled: [], submitted: false });
 
-type Decision = 'write' | 'same' | 'skip';
 
 /** Empty, or only the scheme a site pre-fills as a hint ("http://", "https://www."). */
 function blank(v: string): boolean {
@@ -138,43 +134,8 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   // filling focuses each field in turn; give the worker's caret back afterwards
   const focused = doc.activeElement as HTMLElement | null;
 
-  const decide = (f: Field, desired: string): Decision => {
-    const el = f.el;
-    if (state.touched.has(el) || !isEditable(f)) return 'skip';
-    if (state.undone.has(el)) {
-      if (!force) return 'skip';
-      state.undone.delete(el);
-    }
-    const rec = state.written.get(el);
-    if (rec) {
-      if (el.value === desired) return force ? 'write' : 'same';
-      if (el.value === rec.written) return 'write'; // our own older value (e.g. a new TOTP code)
-      return force ? 'write' : 'skip';
-    }
-    return el.value === desired ? 'same' : 'write';
-  };
-
-  /** Write text; returns true when the field now holds the value. */
-  const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
-    const d = decide(f, value);
-    if (d === 'skip') return false;
-    if (d === 'same') {
-      if (state.written.has(f.el)) result.filled.push({ role, label: f.display, value: shown });
-      return true;
-    }
-    const before = f.el.value;
-    const original = state.written.get(f.el)?.original ?? before;
-    const outcome = writeText(f.el as HTMLInputElement, value);
-    if (outcome !== 'ok') return false;
-    if (!validAfterWrite(f.el)) {
-      writeText(f.el as HTMLInputElement, before);
-      return false;
-    }
-    state.written.set(f.el, { original, written: value, role });
-    result.filled.push({ role, label: f.display, value: shown });
-    markFilled(f.el);
-    return true;
-  };
+  const writer = new Writer(state, result.filled, force);
+  const put: Put = (f, role, value, shown) => writer.put(f, role, value, shown);
 
   // ---- login ----
   const isGmail = data.scope === 'gmail';
@@ -214,7 +175,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   const p = analysis.profile;
   if (!p.bio && !p.richBio) p.bio = editorPageBio(fields, doc, data.journey?.editorUrl);
   const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio || !!p.richBio);
-  if (isProfile) fillProfile(p, data, result, put, decide, state, force);
+  if (isProfile) fillProfile(p, data, result, put, writer, state);
 
   if (analysis.otp.length && result.filled.some((f) => f.role === 'otp')) result.page = 'otp';
   else if (analysis.logins.length) result.page = 'login';
@@ -241,16 +202,6 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   return result;
 }
 
-function validAfterWrite(el: FieldEl): boolean {
-  try {
-    const v = (el as HTMLInputElement).validity;
-    if (!v) return true;
-    return !(v.typeMismatch || v.patternMismatch || v.tooLong);
-  } catch {
-    return true;
-  }
-}
-
 type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolean;
 
 function fillProfile(
@@ -258,36 +209,19 @@ function fillProfile(
   data: FillData,
   result: AutofillResult,
   put: Put,
-  decide: (f: Field, v: string) => Decision,
+  writer: Writer,
   state: PageState,
-  force: boolean,
 ): void {
+  const decide = (f: Field, v: string) => writer.decide(f, v);
+  const force = writer.force;
   const prepared = prepareLinks(data.links ?? []);
   for (const r of prepared.rejected) {
     if (r.reason === 'duplicate') continue;
     result.notFilled.push({ value: r.value, reason: r.reason === 'unsafe_scheme' ? 'unsafe' : 'invalid' });
   }
   const links = prepared.links;
-  const placed = new Set<ClassifiedLink>();
-  const tooLong = new Set<ClassifiedLink>();
-  const present = new Set<ClassifiedLink>();
-  const keyOf = new Map(links.map((l) => [l, linkKey(l.url)]));
-
-  /** Links already written on the page (by the site or an earlier visit) are not placed again. */
-  const valueHas = (value: string, l: ClassifiedLink): boolean => {
-    if (!value) return false;
-    const k = keyOf.get(l)!;
-    // Fill policy "each link once": a link already written in the box counts in any markup the
-    // box may hold (plain text, HTML href="…", Markdown (…), wikitext [… text], BBCode [url=…]).
-    return value
-      .split(/[\s,<>"'()[\]{}|]+/)
-      .map((tok) => tok.replace(/^\w+=/, '').replace(/[.;:!?]+$/, ''))
-      .filter(Boolean)
-      .some((tok) => {
-        const c = /^https?:\/\//i.test(tok) || tok.includes('.') ? linkKey(/^https?:/i.test(tok) ? tok : `https://${tok}`) : '';
-        return c === k;
-      });
-  };
+  const alloc = new LinkAllocator(links);
+  const valueHas = (value: string, l: ClassifiedLink) => alloc.has(value, l);
 
   // 1. platform fields
   for (const { field, platform } of p.platforms) {
@@ -296,16 +230,15 @@ function fillProfile(
     const cur = blank(field.el.value) ? '' : field.el.value.trim();
     const mine = state.written.get(field.el)?.written;
     if (cur && cur !== mine && (valueHas(cur, link) || (link.handle && cur.replace(/^@/, '').toLowerCase() === link.handle.toLowerCase()))) {
-      placed.add(link);
-      present.add(link);
+      alloc.found(link);
       continue;
     }
     const v = valueForLink(field, link);
     if ('reason' in v) {
-      if (v.reason === 'too_long') tooLong.add(link);
+      if (v.reason === 'too_long') alloc.tooLong(link);
       continue;
     }
-    if (put(field, 'platform', v.value)) placed.add(link);
+    if (put(field, 'platform', v.value)) alloc.place(link);
   }
 
   // 2. the website field: the customer's website, only when empty
@@ -322,21 +255,18 @@ function fillProfile(
       if (blank(cur) || (ours && cur === ours.written)) put(f, 'website', w.url);
     }
     // a task link equal to the website is already on the page
-    if (w) for (const l of links) if (!placed.has(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) placed.add(l);
+    if (w) for (const l of links) if (!alloc.isPlaced(l) && linkKey(l.url) === linkKey(w.url) && f.el.value) alloc.place(l);
   }
 
   // links already present anywhere in the profile's link fields count as placed
   const linkFields = [...p.slots.map((s) => s.field), ...p.lists, ...(p.bio ? [p.bio] : [])];
   for (const l of links) {
-    if (placed.has(l)) continue;
-    if (linkFields.some((f) => valueHas(f.el.value, l) && state.written.get(f.el)?.written !== f.el.value)) {
-      placed.add(l);
-      present.add(l);
-    }
+    if (alloc.isPlaced(l)) continue;
+    if (linkFields.some((f) => valueHas(f.el.value, l) && state.written.get(f.el)?.written !== f.el.value)) alloc.found(l);
   }
 
   // 3. generic link slots, in order
-  const remaining = () => links.filter((l) => !placed.has(l));
+  const remaining = () => alloc.remaining();
   for (const slot of p.slots) {
     const f = slot.field;
     const cur = blank(f.el.value) ? '' : f.el.value.trim();
@@ -353,13 +283,13 @@ function fillProfile(
         if (!link.platform) continue; // a handle means nothing without its network
         const v = valueForLink(f, link);
         if ('reason' in v) {
-          if (v.reason === 'too_long') tooLong.add(link);
+          if (v.reason === 'too_long') alloc.tooLong(link);
           continue;
         }
         value = v.value;
       }
       if (f.maxLength >= 0 && value.length > f.maxLength) {
-        tooLong.add(link);
+        alloc.tooLong(link);
         continue;
       }
       let pickIndex = -1;
@@ -369,8 +299,7 @@ function fillProfile(
       }
       if (decide(f, value) === 'skip') break;
       if (!put(f, 'link-slot', value)) break;
-      placed.add(link);
-      tooLong.delete(link);
+      alloc.place(link);
       if (slot.picker && pickIndex >= 0) writePicker(slot.picker, pickIndex, state);
       if (slot.label) {
         const name = link.platform ? getPlatform(link.platform).name : linkSiteName(link);
@@ -394,22 +323,17 @@ function fillProfile(
     const rec = state.rich.get(el);
     if (rec) {
       if (cur !== rec.text) return;
-      for (const l of remaining()) if (valueHas(cur, l)) placed.add(l);
+      for (const l of remaining()) if (valueHas(cur, l)) alloc.place(l);
       result.filled.push({ role: 'bio', label, value: '' });
       return;
     }
-    for (const l of remaining()) {
-      if (valueHas(cur, l)) {
-        placed.add(l);
-        present.add(l);
-      }
-    }
+    for (const l of remaining()) if (valueHas(cur, l)) alloc.found(l);
     const rest = remaining();
     if (!rest.length) return;
     const nodes = appendEditable(el, rest.map((l) => l.url));
     if (!nodes) return;
     state.rich.set(el, { text: editableText(el), nodes });
-    for (const l of rest) placed.add(l);
+    for (const l of rest) alloc.place(l);
     result.filled.push({ role: 'bio', label, value: rest.map((l) => l.url).join('\n') });
     markFilled(el);
   };
@@ -428,20 +352,17 @@ function fillProfile(
       return;
     }
     const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
-    for (const l of rest) if (tl.includes(l.url)) tooLong.add(l);
+    for (const l of rest) if (tl.includes(l.url)) alloc.tooLong(l);
     if (!added.length) return;
     if (put(f, role, value)) {
-      for (const l of rest) if (added.includes(l.url)) placed.add(l);
+      for (const l of rest) if (added.includes(l.url)) alloc.place(l);
     }
   };
   for (const f of p.lists) appendTo(f, 'link-slot');
   if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
   else if (p.richBio && data.appendLinksToBio) appendRich(p.richBio);
 
-  for (const l of links) {
-    if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
-    else if (!placed.has(l)) result.notFilled.push({ value: l.url, reason: tooLong.has(l) ? 'too_long' : 'no_field' });
-  }
+  result.notFilled.push(...alloc.report());
 }
 
 /** Put a field we wrote back to its own text (its record dropped: the field is the page's again). */

@@ -1,9 +1,10 @@
 /**
  * Keep filling while the page changes: on start, when fields appear or become
  * visible (MutationObserver, debounced; attribute changes only count when they
- * touch a form control or its container), on SPA navigation (pushState /
- * replaceState / popstate / hashchange / Navigation API), and when a filled
- * TOTP code expires.
+ * touch a form control or its container), on SPA navigation (Navigation API
+ * events, popstate / hashchange, and a URL poll: never by wrapping the page's
+ * history API, which an isolated world cannot see), and when a filled TOTP
+ * code expires.
  */
 import type { FillData } from '../messaging';
 import { autofillDocument, trackEdits, type AutofillResult } from './engine';
@@ -12,6 +13,8 @@ import { MARK_ATTR } from './fill';
 const FIELD_SEL = 'input, textarea, select';
 const DEBOUNCE_MS = 150;
 const MAX_WAIT_MS = 1000;
+/** URL check for history-API navigations no event reports (no Navigation API). */
+const URL_POLL_MS = 400;
 const WATCHED_ATTRS = ['type', 'hidden', 'style', 'class', 'disabled', 'readonly', 'aria-hidden', 'open', 'inert', 'autocomplete', 'name'];
 
 function touchesFields(node: Node): boolean {
@@ -135,38 +138,31 @@ export function observeAutofill(
   trackEdits(doc);
   if (doc.documentElement) observe(doc.documentElement);
 
-  // SPA navigation
+  // SPA navigation. A content script runs in an isolated world: wrapping history.pushState there
+  // never sees the page's own calls. What does cross worlds: the Navigation API's events (one
+  // Navigation object per window), popstate / hashchange, and the URL itself (polled, for
+  // browsers without the Navigation API, e.g. Firefox ESR).
   const onNav = () => {
-    lastHref = safeHref(doc);
+    const href = safeHref(doc);
+    if (href === lastHref) return;
+    lastHref = href;
     schedule();
   };
   if (win) {
-    win.addEventListener('popstate', onNav);
-    win.addEventListener('hashchange', onNav);
-    cleanups.push(() => {
-      win.removeEventListener('popstate', onNav);
-      win.removeEventListener('hashchange', onNav);
-    });
-    const hist = win.history as History & Record<string, unknown>;
-    for (const name of ['pushState', 'replaceState'] as const) {
-      const orig = hist?.[name];
-      if (typeof orig !== 'function') continue;
-      const patched = function (this: History, ...args: Parameters<History['pushState']>) {
-        const ret = (orig as History['pushState']).apply(this, args);
-        onNav();
-        return ret;
-      };
-      hist[name] = patched;
-      cleanups.push(() => {
-        if (hist[name] === patched) hist[name] = orig;
-      });
-    }
+    const later = () => void setTimeout(onNav, 0); // 'navigate' fires before the URL changes
+    const listen = (target: EventTarget, type: string, fn: () => void) => {
+      target.addEventListener(type, fn);
+      cleanups.push(() => target.removeEventListener(type, fn));
+    };
+    listen(win, 'popstate', onNav);
+    listen(win, 'hashchange', onNav);
     const nav = (win as Window & { navigation?: EventTarget }).navigation;
     if (nav?.addEventListener) {
-      const onNavigate = () => setTimeout(onNav, 0);
-      nav.addEventListener('navigatesuccess', onNavigate);
-      cleanups.push(() => nav.removeEventListener('navigatesuccess', onNavigate));
+      listen(nav, 'navigate', later);
+      listen(nav, 'navigatesuccess', onNav);
     }
+    const poll = setInterval(onNav, URL_POLL_MS);
+    cleanups.push(() => clearInterval(poll));
   }
 
   void run();

@@ -127,7 +127,7 @@ function looksLikeNonIdentifier(f: Field): boolean {
 }
 
 /** The identifier's own autofill token: `username` (or `webauthn`, the passkey-capable identifier). */
-function saysUsernameToken(f: Field): boolean {
+export function saysUsernameToken(f: Field): boolean {
   return f.autocomplete.split(/\s+/).some((t) => t === 'username' || t === 'webauthn');
 }
 
@@ -139,13 +139,20 @@ function identifierScore(f: Field): number {
   return s;
 }
 
-function isEmailOnly(f: Field): boolean {
-  if (f.kind === 'email' || f.autocomplete.split(/\s+/).includes('email')) return true;
+/**
+ * Fill policy, login: "email when the field asks for an email only (type=email always does; so
+ * does a name/label that says email and not username)". An autocomplete=email token on a field
+ * whose own label asks for "username or email" does not make it email-only.
+ */
+export function isEmailOnly(f: Field): boolean {
+  if (f.kind === 'email') return true;
   const b = f.both;
+  const namesUsername = bagHas(mergeBags(f.label, f.placeholder), K.usernameOnly);
+  if (f.autocomplete.split(/\s+/).includes('email')) return !namesUsername;
   return bagHas(b, K.email) && !bagHas(b, K.usernameOnly);
 }
 
-function isNewPassword(f: Field): boolean {
+export function isNewPassword(f: Field): boolean {
   if (f.autocomplete.includes('new-password')) return true;
   if (f.autocomplete.includes('current-password')) return false;
   return bagHas(f.both, K.newPassword);
@@ -180,6 +187,22 @@ function outerIdentifier(password: Field, fields: Field[]): Field | null {
   return found;
 }
 
+/**
+ * Web components give each input its own shadow root (Home Assistant's ha-textfield): a password
+ * with no form around it takes the identifier just before it in the composed tree, when no other
+ * password lies between them.
+ */
+function shadowIdentifier(password: Field, fields: Field[]): Field | null {
+  if (groupOf(password) !== password.root || password.root === password.doc) return null;
+  for (let i = fields.indexOf(password) - 1; i >= 0; i--) {
+    const f = fields[i]!;
+    if (f.doc !== password.doc || f.kind === 'password') return null;
+    if ((f.el as HTMLInputElement).form) return null;
+    if (identifierKinds.has(f.kind) && !looksLikeNonIdentifier(f) && identifierScore(f) > 0 && usable(f)) return f;
+  }
+  return null;
+}
+
 function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[]; newPasswordForms: number } {
   const groups = new Map<Group, Field[]>();
   for (const f of fields) {
@@ -205,7 +228,13 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
       const password = currents[0]!;
       const before = list.filter((f) => f.order < password.order && identifierKinds.has(f.kind) && !looksLikeNonIdentifier(f) && usable(f));
       const scored = before.filter((f) => identifierScore(f) > 0);
-      const identifier = (scored.length ? scored[scored.length - 1]! : (before[before.length - 1] ?? null)) ?? outerIdentifier(password, fields);
+      const identifier = (scored.length ? scored[scored.length - 1]! : (before[before.length - 1] ?? null)) ?? outerIdentifier(password, fields) ?? shadowIdentifier(password, fields);
+      // Fill policy, login: a form asking for a *new* email / user name beside the current
+      // password is a settings change ("Change email"), not a sign-in.
+      if (identifier && bagHas(mergeBags(identifier.label, identifier.placeholder, identifier.attr), K.newPassword)) {
+        newPasswordForms++;
+        continue;
+      }
       logins.push({ identifier, password, emailOnly: identifier ? isEmailOnly(identifier) : false, group: g });
       continue;
     }
@@ -246,12 +275,13 @@ function isBox(f: Field): boolean {
   if (!otpKinds.has(f.kind)) return false;
   if (f.maxLength === 1) return true;
   const el = f.el as HTMLInputElement;
-  const numeric = el.inputMode === 'numeric' || el.getAttribute('inputmode') === 'numeric' || f.kind === 'number' || f.kind === 'tel';
+  const mode = el.getAttribute('inputmode') ?? '';
+  const numeric = mode === 'numeric' || mode === 'decimal' || f.kind === 'number' || f.kind === 'tel';
   return numeric && f.maxLength <= 1 && /0-9|\\d/.test(el.getAttribute('pattern') ?? '\\d');
 }
 
 /** The field's standards attributes say it takes digits (or a one-time code): type, inputmode, pattern. */
-function standardsSayCode(f: Field): boolean {
+export function standardsSayCode(f: Field): boolean {
   const el = f.el as HTMLInputElement;
   if (f.autocomplete.split(/\s+/).includes('one-time-code')) return true;
   const numeric = f.kind === 'number' || (el.getAttribute('inputmode') ?? '') === 'numeric';
@@ -265,14 +295,34 @@ function standardsSayCode(f: Field): boolean {
  * say it takes a numeric / one-time code and its own text names the second factor too
  * ("Authenticator code, or a recovery code"): standards signals outrank keywords.
  */
-function excludedCode(f: Field): boolean {
+export function excludedCode(f: Field): boolean {
   if (!bagHas(f.strong, K.otpExclude)) return false;
   return !(standardsSayCode(f) && bagHas(f.strong, K.otpStrong));
 }
 
-function sentElsewhere(f: Field, g: Group): boolean {
-  const ctx = mergeBags(f.all, groupProse(g));
-  return bagHas(ctx, K.otpSentElsewhere) && !bagHas(ctx, K.otpAuthenticator);
+/** The text just before a form (the page's "we sent a code to …" line usually sits above it). */
+function leadProse(g: Group): string {
+  const parts: string[] = [];
+  let prev = 'previousElementSibling' in g ? (g as Element).previousElementSibling : null;
+  for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+    if (prev.querySelector('input, textarea, select')) break;
+    parts.push(squash(prev.textContent, 300));
+  }
+  return parts.join(' ');
+}
+
+const EMAIL_RE = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
+
+/**
+ * Fill policy, one-time code: "not into a field that asks for a code sent by email or SMS".
+ * Said by words in the form or just before it, or by an email address shown there (the code's
+ * destination), unless the page says the code is the authenticator app's.
+ */
+export function sentElsewhere(f: Field, g: Group): boolean {
+  const lead = leadProse(g);
+  const ctx = mergeBags(f.all, groupProse(g), makeBag(lead));
+  if (bagHas(ctx, K.otpAuthenticator)) return false;
+  return bagHas(ctx, K.otpSentElsewhere) || EMAIL_RE.test(lead);
 }
 
 function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
@@ -476,8 +526,14 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   };
 
 
+  // Fill policy 5: another person's account is not the profile. A form that creates an account
+  // (an editable, empty user name / email beside a new password and no current password: sign-up,
+  // "add new user") gives no profile fields.
+  const creating = creationForms(fields);
+  // A label + value pair told by the names alone (…[label] / …[value] under one prefix), even as a single row.
+  const namedPair = namedPairs(cands);
   // visibility and form checks cost the most: only for fields that already look relevant
-  const ok = (f: Field) => usable(f) && !isForeign(f);
+  const ok = (f: Field) => usable(f) && !isForeign(f) && !creating.has((f.el as HTMLInputElement).form ?? null);
   const labels = new Set<Field>();
   const pickers = new Set<Field>();
   const slotFields: Field[] = [];
@@ -498,8 +554,12 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
         if (ok(f) && p !== ownPlatform) out.platforms.push({ field: f, platform: p });
         continue;
       }
-      if (repeated(f) && pairRole(f) === 'label') {
+      if ((repeated(f) && pairRole(f) === 'label') || namedPair.get(f) === 'label') {
         if (ok(f)) labels.add(f);
+        continue;
+      }
+      if (namedPair.get(f) === 'value') {
+        if (ok(f)) slotFields.push(f);
         continue;
       }
       // "Website link" / a Website box whose hint says "add a link" is the one website field, not a slot
@@ -519,7 +579,9 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
       continue;
     }
     // textarea
-    if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) {
+    if (namedPair.get(f) === 'value') {
+      if (ok(f)) slotFields.push(f);
+    } else if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) {
       if (ok(f)) out.lists.push(f);
     } else if (bagHas(b, K.bio) && ok(f)) bios.push(f);
   }
@@ -572,7 +634,11 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
     if (label) usedLabels.add(label);
     out.slots.push({ field: f, label, picker: pickerFor.get(f) ?? null });
   }
-  out.website = websiteCands.find((f) => bagHas(f.strong, K.website)) ?? websiteCands[0] ?? null;
+  // Fill policy 2, the one website field: named so (website/homepage/…), a URL by its type or
+  // autofill token rather than its title half ("website_title" / "website_url").
+  const websiteScore = (f: Field) =>
+    (bagHas(f.strong, K.website) ? 2 : 0) + (f.kind === 'url' || f.autocomplete === 'url' ? 1 : 0) - (pairRole(f) === 'label' ? 4 : 0);
+  out.website = websiteCands.reduce<Field | null>((best, f) => (!best || websiteScore(f) > websiteScore(best) ? f : best), null);
 
   const hasProfileSignal = out.platforms.length > 0 || out.slots.length > 0 || out.lists.length > 0 || !!out.website;
   const bio = bios[0] ?? null;
@@ -582,6 +648,53 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   } else {
     const rich = findRichBio(fields, doc);
     if (rich && (hasProfileSignal || bagHas(mergeBags(groupContext(rich.closest('form') ?? doc), pageContext(doc)), K.profileForm))) out.richBio = rich;
+  }
+  return out;
+}
+
+function creationForms(fields: Field[]): Set<HTMLFormElement | null> {
+  const out = new Set<HTMLFormElement | null>();
+  const byForm = new Map<HTMLFormElement, Field[]>();
+  for (const f of fields) {
+    const form = (f.el as HTMLInputElement).form;
+    if (!form) continue;
+    let l = byForm.get(form);
+    if (!l) byForm.set(form, (l = []));
+    l.push(f);
+  }
+  for (const [form, list] of byForm) {
+    const pw = list.filter((f) => f.kind === 'password');
+    if (!pw.some(isNewPassword) || pw.some((f) => !isNewPassword(f))) continue;
+    // the account's own identifier (by type, token or field name), not a platform's "X username"
+    const ownId = (f: Field) =>
+      f.kind === 'email' || saysUsernameToken(f) || /(^|[_[-])(user_?login|login|user_?name|e_?mail)\]?$/i.test(f.el.getAttribute('name') ?? '');
+    const id = list.some((f) => identifierKinds.has(f.kind) && isEditable(f) && !f.el.value && ownId(f));
+    if (id) out.add(form);
+  }
+  return out;
+}
+
+function namedPairs(cands: Field[]): Map<Field, 'label' | 'value'> {
+  const out = new Map<Field, 'label' | 'value'>();
+  const groups = new Map<string, Field[]>();
+  for (const f of cands) {
+    const m = /^(.+)\[([^\]]+)\]$/.exec(f.el.getAttribute('name') ?? '');
+    if (!m) continue;
+    let g = groups.get(m[1]!);
+    if (!g) groups.set(m[1]!, (g = []));
+    g.push(f);
+  }
+  for (const g of groups.values()) {
+    if (g.length !== 2) continue;
+    const last = (f: Field) => makeBag(/\[([^\]]+)\]$/.exec(f.el.getAttribute('name')!)![1]!);
+    const [a, b] = g as [Field, Field];
+    const role = (f: Field) => (bagHas(last(f), K.pairLabel) ? 'label' : bagHas(last(f), K.pairValue) ? 'value' : null);
+    const ra = role(a);
+    const rb = role(b);
+    if (ra && rb && ra !== rb) {
+      out.set(a, ra);
+      out.set(b, rb);
+    }
   }
   return out;
 }

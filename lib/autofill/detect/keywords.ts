@@ -27,6 +27,7 @@ export const K = {
   usernameOnly: kw(
     'username', 'user name', 'userid', 'user id', '=user', 'loginname', 'login id', 'accountname', 'membername', '=uname',
     'benutzername', 'nom d utilisateur', 'nombre de usuario', 'ten dang nhap', 'ten nguoi dung', 'ten tai khoan', 'nickname', '=nick',
+    'имя пользователя', '=логин', 'nome de usuario', 'nome utente', '~ユーザー名', '~用户名', '~사용자 이름',
   ),
   email: kw('email', 'e mail', '=mail', 'courriel', 'correo', 'thu dien tu', 'epost'),
   passwordWord: kw('password', 'passwd', '=pwd', '=pass', 'passwort', 'mot de passe', 'contrasena', 'senha', 'mat khau', 'wachtwoord', 'parola', 'kennwort'),
@@ -66,7 +67,8 @@ export const K = {
   otpSentElsewhere: kw(
     '=sms', 'text message', 'texted', '=email', 'e mail', 'emailed', 'sent to', 'we sent', 'we ve sent', 'have sent', 'inbox',
     'your phone', 'mobile number', 'qua email', 'gui den', 'da gui', 'gui toi', 'tin nhan', 'dien thoai', 'per e mail', 'gesendet',
-    'envoye', 'enviado', 'par sms', 'por sms',
+    'envoye', 'enviado', 'par sms', 'por sms', 'отправили', 'отправлен', 'по sms', '~送信しました', '~送りました', '~メールで', '~已发送',
+    '~发送到', '~보냈습니다', '~전송했습니다',
   ),
   /** …unless the page says it is the authenticator app's. */
   otpAuthenticator: kw(
@@ -93,13 +95,13 @@ export const K = {
   slots: kw(...SLOT_WORDS),
   /** The same without the bare word "link" (which a single "Website link" field also uses). */
   slotsMany: kw(...SLOT_WORDS.filter((w) => !SINGLE_LINK.includes(w))),
-  pairLabel: kw('=label', '=name', '=title', '=nhan', '=ten', 'bezeichnung', '=titre', '=etiqueta', '=etikett', '=libelle', 'tieu de'),
-  pairValue: kw('=value', '=content', '=url', '=uri', '=href', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri'),
+  pairLabel: kw('=label', '=name', '=title', '=nhan', '=ten', 'bezeichnung', '=titre', '=etiqueta', '=etikett', '=libelle', 'tieu de', '=название', '~ラベル', '~項目名', '~라벨', '~标签', '~標籤'),
+  pairValue: kw('=value', '=content', '=url', '=uri', '=href', '=link', 'noi dung', '=inhalt', '=contenu', '=contenido', '=valor', '=wert', '=valeur', '=gia tri', '=значение', '~内容', '~내용'),
   otherOption: kw('other', 'others', 'website', 'custom', 'khac', 'andere', 'sonstige', 'autre', 'otro', 'otra', 'link'),
 
   bio: kw(
     'biograph', '=bio', 'about me', '=about', 'about you', 'about yourself', 'description', '=describe', 'introduction', '=intro',
-    'summary', 'signature', 'tieu su', 'gioi thieu', '=mo ta', 'uber mich', 'ueber mich', 'a propos', 'presentation', 'acerca de',
+    'summary', 'tieu su', 'gioi thieu', '=mo ta', 'uber mich', 'ueber mich', 'a propos', 'presentation', 'acerca de',
     'sobre mi', 'beschreibung', 'personal statement', 'profile text', 'selbstbeschreibung', 'biografia', 'biographie', 'biografie',
     'su di me', 'o mnie', 'sobre mim', 'descrizione', 'descricao', '~自己紹介', '~紹介文', '~自己pr', '~자기소개', '~소개', '~简介', '~簡介', '~自我介绍',
   ),

@@ -71,8 +71,8 @@ describe('a link already in the bio counts in the markup the box holds', () => {
       const { document: doc } = await page(BIO(text));
       autofillDocument(doc, data({ links }));
       const value = $<HTMLTextAreaElement>(doc, '#b').value;
-      expect(value.split(links[1]).length - 1).toBe(1);
-      expect(value.split(links[0]).length - 1).toBe(1);
+      expect(value.split(links[1]!).length - 1).toBe(1);
+      expect(value.split(links[0]!).length - 1).toBe(1);
     });
   }
 });

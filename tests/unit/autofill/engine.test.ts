@@ -325,3 +325,85 @@ describe('each link once when the page re-renders a field after the fill (fill p
     expect(r.notFilled).toEqual([]);
   });
 });
+
+describe('round 3 rules, each on a page other than the one that prompted it', () => {
+  it('a code sent to the address shown above the form gets no TOTP; the same form under authenticator words does', async () => {
+    const form = '<form><label for="c">Code</label><input id="c" name="code" autocomplete="one-time-code"><button>Sign in</button></form>';
+    const sent = await page(`<h1>Check your inbox</h1><p>Enter the code we mailed to <b>jane.doe.art@example.net</b>.</p>${form}`, 'https://demo-social.test/login/code');
+    autofillDocument(sent.document, data());
+    expect($(sent.document, '#c').value).toBe('');
+    const app = await page(`<h1>Two-factor authentication</h1><p>Signed in as jane.doe.art@example.net. Open your authenticator app.</p>${form}`, 'https://demo-social.test/2fa');
+    autofillDocument(app.document, data());
+    expect($(app.document, '#c').value).toBe('492039');
+  });
+
+  it('autocomplete=email under a "Username or email" label gets the username; under "Email" the email', async () => {
+    const { document: doc } = await page(
+      '<form><label for="a">Username or email</label><input id="a" autocomplete="email"><label for="p">Password</label><input id="p" type="password"></form>',
+      'https://demo-social.test/login',
+    );
+    autofillDocument(doc, data());
+    expect($(doc, '#a').value).toBe('janedoe_art');
+    const e = await page('<form><label for="a">Email</label><input id="a" autocomplete="email"><label for="p">Password</label><input id="p" type="password"></form>', 'https://demo-social.test/login');
+    autofillDocument(e.document, data());
+    expect($(e.document, '#a').value).toBe('jane.doe.art@example.net');
+  });
+
+  it('six inputmode=decimal boxes without maxlength are split code boxes', async () => {
+    const boxes = Array.from({ length: 6 }, (_, i) => `<input id="d${i}" inputmode="decimal" aria-label="Digit ${i + 1}">`).join('');
+    const { document: doc } = await page(`<h2>Two-step verification</h2><form><div class="digits">${boxes}</div><button>Verify</button></form>`, 'https://demo-social.test/verify');
+    autofillDocument(doc, data());
+    expect(Array.from({ length: 6 }, (_, i) => $(doc, `#d${i}`).value).join('')).toBe('492039');
+  });
+
+  it('one label + value row told by its names (…[title] / …[url]) gets the platform name and the link', async () => {
+    const { document: doc } = await page(
+      `<form><h2>Profile</h2><label for="bio">Bio</label><textarea id="bio" name="bio"></textarea>
+       <fieldset><legend>Add a field</legend><label for="t">Caption</label><input id="t" name="extra[0][title]"><label for="u">Target</label><input id="u" name="extra[0][url]"></fieldset><button>Save</button></form>`,
+    );
+    autofillDocument(doc, data());
+    expect($(doc, '#u').value).toBe('https://twitter.com/janedoe_art');
+    expect($(doc, '#t').value).not.toBe('');
+    expect($(doc, '#bio').value.split('\n')).toEqual(data().links!.slice(1));
+  });
+
+  it('inputs in their own shadow roots: the password takes the identifier just before it', async () => {
+    const { document: doc } = await page('<div id="flow"><x-field id="u" data-label="Username" data-type="text"></x-field><x-field id="p" data-label="Password" data-type="password"></x-field></div>', 'https://demo-social.test/auth');
+    for (const id of ['u', 'p']) {
+      const host = doc.getElementById(id)!;
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = `<label><span>${host.dataset.label}</span><input type="${host.dataset.type}" name="${id === 'u' ? 'username' : 'password'}"></label>`;
+    }
+    autofillDocument(doc, data());
+    const input = (id: string) => doc.getElementById(id)!.shadowRoot!.querySelector('input')!;
+    expect(input('u').value).toBe('janedoe_art');
+    expect(input('p').value).toBe('Corr3ct-Horse!42');
+  });
+
+  it('a "new username" + current password form is a settings change: nothing filled', async () => {
+    const { document: doc } = await page(
+      '<form><h2>Change username</h2><label for="n">New username</label><input id="n" name="new_login"><label for="p">Current password</label><input id="p" type="password" autocomplete="current-password"><button>Change</button></form>',
+      'https://demo-social.test/settings/account',
+    );
+    const r = autofillDocument(doc, data());
+    expect([$(doc, '#n').value, $(doc, '#p').value, r.page]).toEqual(['', '', 'other']);
+  });
+
+  it('a "Site name" + "Site address" pair: the website goes to the URL half', async () => {
+    const { document: doc } = await page(
+      '<form><h2>Profile</h2><label for="st">Site name</label><input id="st" name="site_title"><label for="su">Site address</label><input id="su" name="site_url" type="url"><button>Save</button></form>',
+    );
+    autofillDocument(doc, data());
+    expect([$(doc, '#st').value, $(doc, '#su').value]).toEqual(['', 'https://janedoe-studio.example.com']);
+  });
+
+  it('a sign-up form (username, email, website, new password) is another account: its website stays empty', async () => {
+    const { document: doc } = await page(
+      `<form id="signup"><h2>Join</h2><label for="u">Username</label><input id="u" name="username" autocomplete="username"><label for="e">Email</label><input id="e" type="email">
+       <label for="w">Website</label><input id="w" type="url"><label for="p">Password</label><input id="p" type="password" autocomplete="new-password"><button>Create account</button></form>`,
+      'https://demo-social.test/join',
+    );
+    autofillDocument(doc, data());
+    expect([$(doc, '#u').value, $(doc, '#w').value, $(doc, '#p').value]).toEqual(['', '', '']);
+  });
+});

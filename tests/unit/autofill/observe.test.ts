@@ -35,22 +35,59 @@ describe('observeAutofill', () => {
     stop();
   });
 
-  it('runs again on SPA navigation (pushState) and stops when asked', async () => {
-    const { document: doc, window } = await page('<div id="app"></div>');
+  // A CSS router: the route's stylesheet shows the view (a text change the MutationObserver
+  // rightly ignores), so only noticing the navigation itself can start the pass.
+  const ROUTER = `<style id="route">#social{display:none}</style>
+    <div id="app"><form id="social"><label for="t">Twitter URL</label><input id="t"></form></div>`;
+  const go = (doc: Document, win: { history: unknown }, path: string) => {
+    (win.history as History).pushState({}, '', path);
+    doc.getElementById('route')!.textContent = '#home{display:none}';
+  };
+
+  it('runs again on SPA navigation without touching the page history API (content scripts live in an isolated world), and stops when asked', async () => {
+    const { document: doc, window } = await page(ROUTER);
+    const hist = window.history as unknown as History;
+    const native = { push: hist.pushState, replace: hist.replaceState };
+    let calls = 0;
+    const stop = observeAutofill(doc, async () => (calls++, data()), () => {});
+    await until(() => calls > 0);
+    expect(hist.pushState).toBe(native.push); // nothing wrapped: the page's calls are not ours to see
+    expect(hist.replaceState).toBe(native.replace);
+    expect($(doc, '#t').value).toBe('');
+    go(doc, window, '/settings/social');
+    await until(() => $(doc, '#t').value !== '');
+    expect($(doc, '#t').value).toBe('https://twitter.com/janedoe_art');
+    stop();
+    const afterStop = calls;
+    $(doc, '#app').innerHTML = '<label for="t2">Facebook URL</label><input id="t2">';
+    hist.pushState({}, '', '/elsewhere');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls).toBe(afterStop);
+    expect($(doc, '#t2').value).toBe('');
+  });
+
+  it("passes on the Navigation API's navigate / navigatesuccess events where the window has one", async () => {
+    const { document: doc, window } = await page(ROUTER);
+    const nav = new (window as unknown as typeof globalThis).EventTarget();
+    const listening = new Set<string>();
+    const add = nav.addEventListener.bind(nav);
+    const remove = nav.removeEventListener.bind(nav);
+    nav.addEventListener = (type: string, fn: EventListenerOrEventListenerObject | null) => (listening.add(type), add(type, fn));
+    nav.removeEventListener = (type: string, fn: EventListenerOrEventListenerObject | null) => (listening.delete(type), remove(type, fn));
+    Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
     let calls = 0;
     const stop = observeAutofill(doc, async () => (calls++, data()), () => {});
     await until(() => calls > 0);
     const before = calls;
-    (window.history as unknown as History).pushState({}, '', '/settings/links');
-    await until(() => calls > before);
+    // the event comes first, the URL changes right after (as for a same-document navigation)
+    nav.dispatchEvent(new (window as unknown as typeof globalThis).Event('navigate'));
+    go(doc, window, '/settings/social');
+    await until(() => $(doc, '#t').value !== '');
     expect(calls).toBeGreaterThan(before);
+    expect($(doc, '#t').value).toBe('https://twitter.com/janedoe_art');
+    expect([...listening].sort()).toEqual(['navigate', 'navigatesuccess']);
     stop();
-    const afterStop = calls;
-    $(doc, '#app').innerHTML = '<label for="t">Twitter URL</label><input id="t">';
-    (window.history as unknown as History).pushState({}, '', '/elsewhere');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(calls).toBe(afterStop);
-    expect($(doc, '#t').value).toBe('');
+    expect(listening.size).toBe(0);
   });
 
   it('ignores mutations that do not touch form fields (cheap on busy pages)', async () => {

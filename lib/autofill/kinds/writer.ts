@@ -1,0 +1,83 @@
+/**
+ * The Writer: every text write of one fill pass goes through it, applying the refill rules of
+ * engine.ts (a field the worker edited is never written again; our own value is left alone on
+ * automatic passes; `force` rewrites) and recording what was written for undo and the result.
+ * Replaces the decide / put closures of autofillDocument and fillProfile.
+ */
+import { isEditable, type Field, type FieldEl } from '../detect';
+import { markFilled, writeText } from '../fill';
+import type { FilledField, FilledRole } from '../engine';
+
+export type Decision = 'write' | 'same' | 'skip';
+
+export interface WrittenRecord {
+  original: string;
+  written: string;
+  role: FilledRole;
+}
+
+/** The per-page memory the Writer reads and updates (engine.ts's PageState). */
+export interface WriterState {
+  written: Map<FieldEl, WrittenRecord>;
+  touched: WeakSet<Element>;
+  undone: WeakSet<Element>;
+}
+
+export class Writer {
+  constructor(
+    private readonly state: WriterState,
+    private readonly filled: FilledField[],
+    readonly force: boolean,
+  ) {}
+
+  /** Whether a field may take `desired` now: write it, it already holds it, or leave it. */
+  decide(f: Field, desired: string): Decision {
+    const { state, force } = this;
+    const el = f.el;
+    if (state.touched.has(el) || !isEditable(f)) return 'skip';
+    if (state.undone.has(el)) {
+      if (!force) return 'skip';
+      state.undone.delete(el);
+    }
+    const rec = state.written.get(el);
+    if (rec) {
+      if (el.value === desired) return force ? 'write' : 'same';
+      if (el.value === rec.written) return 'write'; // our own older value (e.g. a new TOTP code)
+      return force ? 'write' : 'skip';
+    }
+    return el.value === desired ? 'same' : 'write';
+  }
+
+  /** Write text; true when the field now holds the value (`shown` is what the result says: masked for secrets). */
+  put(f: Field, role: FilledRole, value: string, shown = value): boolean {
+    const { state } = this;
+    const d = this.decide(f, value);
+    if (d === 'skip') return false;
+    if (d === 'same') {
+      if (state.written.has(f.el)) this.filled.push({ role, label: f.display, value: shown });
+      return true;
+    }
+    const before = f.el.value;
+    const original = state.written.get(f.el)?.original ?? before;
+    if (writeText(f.el as HTMLInputElement, value) !== 'ok') return false;
+    if (!validAfterWrite(f.el)) {
+      writeText(f.el as HTMLInputElement, before);
+      return false;
+    }
+    state.written.set(f.el, { original, written: value, role });
+    this.filled.push({ role, label: f.display, value: shown });
+    markFilled(f.el);
+    return true;
+  }
+}
+
+/** The page's own constraints (type, pattern, maxlength) accept what we wrote. */
+function validAfterWrite(el: FieldEl): boolean {
+  try {
+    const v = (el as HTMLInputElement).validity;
+    if (!v) return true;
+    return !(v.typeMismatch || v.patternMismatch || v.tooLong);
+  } catch {
+    return true;
+  }
+}
