@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { FAIL_PRESETS, type MessageKey } from '../../lib/i18n';
 import { useT } from '../shared/i18n';
-import { FAIL_REASON_MAX_CHARS } from './limits';
+import { FAIL_REASON_MAX } from '../../lib/rules';
 
 type Preset = (typeof FAIL_PRESETS)[number];
 
@@ -38,7 +38,7 @@ interface Props {
 
 /** The API refuses more than 1000 characters; pasting more keeps the start. */
 export function capReason(text: string): string {
-  return text.slice(0, FAIL_REASON_MAX_CHARS);
+  return text.slice(0, FAIL_REASON_MAX);
 }
 
 /**
@@ -88,7 +88,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
           rows={3}
           // Opening the form is a request to type: put the caret there (keyboard users too).
           autoFocus
-          maxLength={FAIL_REASON_MAX_CHARS}
+          maxLength={FAIL_REASON_MAX}
           value={reason}
           aria-describedby={counterId}
           aria-invalid={empty}
@@ -96,7 +96,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
         />
       </label>
       <p id={counterId} className="counter muted small" data-testid="fail-reason-count">
-        {tr('fail.counter', { count: reason.length, max: FAIL_REASON_MAX_CHARS })}
+        {tr('fail.counter', { count: reason.length, max: FAIL_REASON_MAX })}
       </p>
       {empty && (
         <p className="inline-error" role="alert">

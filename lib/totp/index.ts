@@ -1,7 +1,7 @@
 import { createGuardrails, generateSync } from 'otplib';
 import type { TotpNow } from '../messaging';
 
-export { offsetFrom, CLOCK_WARN_MS, type ClockOffset } from './clock';
+export { offsetFrom, type ClockOffset } from './clock';
 
 /**
  * TOTP for the task's `twofa` secret. The API sends secrets in whatever form
