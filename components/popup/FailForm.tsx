@@ -37,7 +37,7 @@ interface Props {
 }
 
 /** The API refuses more than 1000 characters; pasting more keeps the start. */
-export function capReason(text: string): string {
+function capReason(text: string): string {
   return text.slice(0, FAIL_REASON_MAX);
 }
 

@@ -30,7 +30,7 @@ const RESULT_SHOWN_MS = 15_000;
  * background wrote since: gone = the server acknowledged it, tried again =
  * its attempts went up. `null` while some are still being tried.
  */
-export function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]): Status | null {
+function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]): Status | null {
   const byId = new Map(outbox.map((e) => [e.id, e]));
   let sent = 0;
   const failed: OutboxEntry[] = [];

@@ -1,4 +1,4 @@
 export { createPanel } from './view';
-export type { Panel, PanelActions, PanelOptions, PanelPrefs } from './view';
-export { chooseCorner, nearestCorner, rectAt, type Corner } from './placement';
+export type { Panel, PanelActions, PanelOptions } from './view';
+export { chooseCorner, nearestCorner, rectAt } from './placement';
 export type { PanelText } from './text';

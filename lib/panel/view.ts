@@ -8,7 +8,7 @@ import { format, type PanelText } from './text';
 /** What the worker chose for the panel, remembered across pages (stored by the background in the settings). */
 export type { PanelPrefs };
 
-export const DEFAULT_PANEL_PREFS: PanelPrefs = { corner: 'br', collapsed: false };
+const DEFAULT_PANEL_PREFS: PanelPrefs = { corner: 'br', collapsed: false };
 
 export interface PanelActions {
   fillAgain(): unknown;
