@@ -58,11 +58,7 @@ export function CopyButton({ value, testId, label, text, disabled, className = '
         <CopyIcon />
         <span>{caption}</span>
       </button>
-      {result === 'failed' && (
-        <span role="alert" className="inline-error">
-          {tr('common.copyFailed')}
-        </span>
-      )}
+      {result === 'failed' && <CopyFailed />}
     </>
   );
 }
@@ -81,11 +77,17 @@ export function CopyChip({ value, testId, label, children, title }: { value: str
         <span className="visually-hidden">{`${tr('common.copy')} ${label}: `}</span>
         <span className="chip-text">{result === 'copied' ? tr('common.copied') : children}</span>
       </button>
-      {result === 'failed' && (
-        <span role="alert" className="inline-error">
-          {tr('common.copyFailed')}
-        </span>
-      )}
+      {result === 'failed' && <CopyFailed />}
     </>
+  );
+}
+
+/** Said where the copy was asked for: the clipboard refused (no permission, no focus). */
+function CopyFailed() {
+  const tr = useT();
+  return (
+    <span role="alert" className="inline-error">
+      {tr('common.copyFailed')}
+    </span>
   );
 }
