@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { FAIL_PRESETS, type MessageKey } from '../../lib/i18n';
-import { useT } from '../shared/i18n';
 import { FAIL_REASON_MAX } from '../../lib/rules';
+import { useT } from '../shared/i18n';
+import { keepWhole } from '../shared/keepWhole';
 
 type Preset = (typeof FAIL_PRESETS)[number];
 
@@ -62,7 +63,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
         }
       }}
     >
-      <h2 id={titleId}>{tr('fail.title', { domain })}</h2>
+      <h2 id={titleId}>{keepWhole(tr('fail.title', { domain }))}</h2>
       <div className="presets" role="group" aria-label={tr('fail.presets')}>
         {FAIL_PRESETS.map((key) => {
           const sentence = tr(key as 'fail.preset.banned');
