@@ -69,6 +69,24 @@ test('codes follow the API server’s clock: with the API 5 minutes ahead, the p
   expect(acceptableTotpCodes(twofa, Date.now())).not.toContain(shown);
 });
 
+test('the code filled into the site follows the API server’s clock too (with the API 5 minutes ahead)', async ({ ext, sandbox }) => {
+  sandbox.setClockSkew(5 * 60_000);
+  const options = await openOptions(ext);
+  await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
+  const popup = await openPopupTab(ext);
+  const id = await startOne(popup, sandbox);
+  const task = sandbox.task(id)!.task;
+  const site = await ext.context.newPage();
+  await site.goto(sandbox.siteUrl(task.domain, '/login'));
+  await expect(site.locator('#password')).not.toHaveValue('');
+  await site.locator('button[name="commit"]').click();
+  const otp = site.locator('#otp');
+  await expect(otp).toHaveValue(/^\d{6}$/);
+  const filled = await otp.inputValue();
+  expect(acceptableTotpCodes(String(task.twofa), Date.now() + 5 * 60_000)).toContain(filled);
+  expect(acceptableTotpCodes(String(task.twofa), Date.now())).not.toContain(filled);
+});
+
 test('the panel’s button opens the popup, where the task is reported', async ({ ext, sandbox }) => {
   const options = await openOptions(ext);
   await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
