@@ -107,6 +107,33 @@ test('the panel’s button opens the popup, where the task is reported', async (
   expect(serverTask(sandbox, id).status).toBe('connecting');
 });
 
+test('the panel steps aside from the site’s own Save: a sticky Save bar at the bottom right sends it to the left', async ({ ext, sandbox }) => {
+  const options = await openOptions(ext);
+  await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
+  const popup = await openPopupTab(ext);
+  const id = await startOne(popup, sandbox);
+  const site = await ext.context.newPage();
+  await site.setViewportSize({ width: 1000, height: 700 });
+  await site.goto(sandbox.siteUrl(sandbox.task(id)!.task.domain, '/login'));
+  await buttonBox(site, 'panel-collapse');
+  const panelRect = () => site.evaluate(() => document.querySelector('entity-connect-panel')!.getBoundingClientRect().toJSON() as DOMRect);
+  const before = await panelRect();
+  expect(before.left, 'the panel starts in its default corner, bottom right').toBeGreaterThan(500);
+  // The site adds a right-aligned sticky Save bar (as many editors do) and the window is resized.
+  const save = await site.evaluate(() => {
+    const bar = document.createElement('div');
+    bar.style.cssText = 'position:fixed;right:0;bottom:0;width:45%;height:80px;background:#eee;display:flex;justify-content:flex-end;align-items:center;padding:0 16px';
+    bar.innerHTML = '<button type="button" style="padding:12px 24px">Save changes</button>';
+    document.body.append(bar);
+    window.dispatchEvent(new Event('resize'));
+    return bar.querySelector('button')!.getBoundingClientRect().toJSON() as DOMRect;
+  });
+  await expect.poll(async () => (await panelRect()).left).toBeLessThan(100);
+  const after = await panelRect();
+  const overlaps = after.left < save.right && save.left < after.right && after.top < save.bottom && save.top < after.bottom;
+  expect(overlaps, 'the panel does not cover the Save button').toBe(false);
+});
+
 /** The centre of a panel button, read through DevTools (the page itself cannot see into the panel). */
 async function buttonBox(page: Page, testid: string): Promise<{ x: number; y: number }> {
   const cdp = await page.context().newCDPSession(page);
