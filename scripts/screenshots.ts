@@ -1,9 +1,10 @@
 /**
- * Screenshots of every popup state and the options page, in Vietnamese and
- * English, light and dark, at 380×600 (the toolbar popup's size), driven
- * through the real extension against the sandbox API.
+ * Screenshots of every popup state, the options page and the in-page panel
+ * (open and folded, on the task site's login page), in Vietnamese and
+ * English, light and dark, at 380×600 (the toolbar popup's size; the site at
+ * 1024×640), driven through the real extension against the sandbox API.
  *
- *   npm run build && npm run screenshots [-- --out screenshots] [--size 380x600]
+ *   npm run build && npm run screenshots [-- --out screenshots] [--size 380x500]
  *
  * Builds nothing itself: it loads `.output/chrome-mv3`. Files are named
  * `<nn>-<state>.<lang>.<theme>.png`.
@@ -62,6 +63,70 @@ async function capture(page: Page, state: string, opts: { fullPage?: boolean } =
   // Back to Vietnamese (the default) so the next state starts from it.
   const select = page.getByTestId('language');
   if ((await select.count()) > 0 && (await select.inputValue()) !== 'vi') await select.selectOption('vi');
+}
+
+/** The centre of a panel control, read through DevTools (the panel is a closed shadow root the page cannot see into). */
+async function panelControl(page: Page, testid: string): Promise<{ x: number; y: number } | null> {
+  type Node = { nodeId: number; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const find = (n: Node): number | null => {
+      const attrs = n.attributes ?? [];
+      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-testid' && attrs[i + 1] === testid) return n.nodeId;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+        const found = find(c);
+        if (found) return found;
+      }
+      return null;
+    };
+    const nodeId = find(root);
+    if (!nodeId) return null;
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+    const q = model.content;
+    return { x: (q[0]! + q[4]!) / 2, y: (q[1]! + q[5]!) / 2 };
+  } catch {
+    return null; // not laid out (hidden) yet
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function waitForPanelControl(page: Page, testid: string): Promise<{ x: number; y: number }> {
+  for (let i = 0; i < 100; i++) {
+    const box = await panelControl(page, testid);
+    if (box && box.x > 0) return box;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the panel's ${testid} never showed`);
+}
+
+/**
+ * The panel on the task site in every language and theme: the language is
+ * switched in the popup (the panel's sentences come from the settings), and
+ * the site reloaded so its panel asks for them again; `ready` is the panel
+ * control that shows the state is drawn.
+ */
+async function capturePanel(site: Page, popup: Page, state: string, ready: string): Promise<void> {
+  shot += 1;
+  for (const lang of LANGS) {
+    const select = popup.getByTestId('language');
+    if ((await select.inputValue()) !== lang) {
+      await select.selectOption(lang);
+      await popup.locator(`html[lang="${lang}"]`).waitFor();
+    }
+    await site.reload();
+    await site.locator('#password').waitFor();
+    await waitForPanelControl(site, ready);
+    for (const theme of THEMES) {
+      await site.emulateMedia({ colorScheme: theme });
+      await settle(site);
+      const file = path.join(outDir, `${String(shot).padStart(2, '0')}-${state}.${lang}.${theme}.png`);
+      await site.screenshot({ path: file });
+      written.push(file);
+    }
+  }
+  if ((await popup.getByTestId('language').inputValue()) !== 'vi') await popup.getByTestId('language').selectOption('vi');
 }
 
 async function newPage(name: 'popup.html' | 'options.html'): Promise<Page> {
@@ -138,14 +203,25 @@ try {
   await capture(popup, 'task-started');
 
   // 8. The site is open: Complete is the next action; all sign-in details unfolded.
-  await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('open-site').click()]);
+  const [taskSite] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('open-site').click()]);
   await popup.locator('[data-testid="complete-task"][data-primary="true"]').waitFor();
   await popup.getByTestId('toggle-credentials').click();
   await capture(popup, 'task-code');
+  await popup.getByTestId('toggle-credentials').click();
+
+  // 8b. The in-page panel on the site's login page (filled), then folded to its button.
+  await taskSite.setViewportSize({ width: 1024, height: 640 });
+  await taskSite.goto(sandbox.siteUrl(seed(SEED_IDS.social).domain, '/login'));
+  await capturePanel(taskSite, popup, 'panel-login', 'panel-collapse');
+  const fold = await waitForPanelControl(taskSite, 'panel-collapse');
+  await taskSite.mouse.click(fold.x, fold.y);
+  await capturePanel(taskSite, popup, 'panel-folded', 'panel-expand');
+  const unfold = await waitForPanelControl(taskSite, 'panel-expand');
+  await taskSite.mouse.click(unfold.x, unfold.y);
+  await waitForPanelControl(taskSite, 'panel-collapse');
 
   // 9. The end of a journey (lib/journey's Journey, written here as the background keeps it):
   //    public check, a field the site emptied, a step it could not do, link-post and note prefilled.
-  await popup.getByTestId('toggle-credentials').click();
   for (const page of ext.context.pages()) if (page !== popup && page !== options) await page.close();
   const worker = await ext.serviceWorker();
   await setJourney(worker, {

@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { applyDocumentLanguage, describeError, resolveLanguage, t, type Language } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage, type AppState } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
-import { Countdown, countdownText } from '../shared/Countdown';
-import { LanguageContext } from '../shared/i18n';
+import { Countdown } from '../shared/Countdown';
+import { LanguageContext, useT } from '../shared/i18n';
 import { LanguageSelect } from '../shared/LanguageSelect';
 import { openOptions } from '../shared/openOptions';
-import { StatusMessage } from '../shared/StatusMessage';
+import { StatusMessage, type Status } from '../shared/StatusMessage';
 import { useAppState, type EarlyState } from '../shared/useAppState';
 import { useActionRunner } from './actions';
 import { Delivery } from './Delivery';
 import { settingsFix, waitUntil } from './fixes';
 import { History } from './History';
+import { IdleStage, LoadingStage, SetupStage } from './Stages';
 import { Outbox } from './Outbox';
-import { Shell } from './Shell';
 import { TaskStage } from './TaskStage';
 import { TodayStats } from './TodayStats';
 import { useNow } from './useNow';
@@ -52,63 +52,16 @@ export function App({ firstState }: { firstState?: EarlyState } = {}) {
     await reload();
   };
 
-  const top = (
-    <header className="app-header">
-      <div className="header-row">
-        <h1>{t(lang, 'app.title')}</h1>
-        {state && <LanguageSelect compact value={lang} onChange={(next) => void changeLanguage(next)} />}
-        <button type="button" className="btn btn-small btn-quiet" data-testid="open-settings" onClick={() => void openOptions()}>
-          {t(lang, 'popup.settings')}
-        </button>
-      </div>
-      {state?.configured && <TodayStats history={state.history} now={now} />}
-    </header>
-  );
-
+  const top = <PopupHeader state={state} lang={lang} now={now} changeLanguage={(next) => void changeLanguage(next)} />;
   const wait = waitUntil(failed, now);
   // The once-a-second clock may predate the failure; a wait never shows more than the server asked for.
   const waitClock = failed ? Math.max(now, failed.at) : now;
-  const statusLine = (
-    <>
-      <StatusMessage status={status} onDismiss={clear} />
-      {wait !== null && (
-        <p className="wait small" data-testid="rate-limit-wait">
-          <Countdown until={wait} now={waitClock}>
-            {(time) => t(lang, 'popup.waitFor', { time })}
-          </Countdown>
-        </p>
-      )}
-    </>
-  );
+  const statusLine = <StatusLine status={status} clear={clear} wait={wait} waitClock={waitClock} />;
 
   let view;
   if (!state) {
-    view = (
-      <Shell
-        stage={loadFailed ? 'load-error' : 'loading'}
-        top={top}
-        busy={false}
-        footer={
-          loadFailed ? (
-            <button type="button" className="btn btn-primary btn-big" data-testid="retry-load" onClick={() => void reload()}>
-              {t(lang, 'popup.retryLoad')}
-            </button>
-          ) : undefined
-        }
-      >
-        {loadFailed ? (
-          <div className="card" data-testid="load-error">
-            <p>{t(lang, 'popup.loadFailed')}</p>
-          </div>
-        ) : (
-          <p className="loading" data-testid="loading">
-            {t(lang, 'common.loading')}
-          </p>
-        )}
-      </Shell>
-    );
+    view = <LoadingStage top={top} failed={loadFailed} retry={() => void reload()} />;
   } else {
-    const fix = settingsFix(failed, state.settings, state.outbox);
     const extras = (
       <>
         <Delivery history={state.history} outbox={state.outbox} now={now} />
@@ -116,7 +69,6 @@ export function App({ firstState }: { firstState?: EarlyState } = {}) {
         <History history={state.history} now={now} open={!state.active} />
       </>
     );
-
     if (state.active) {
       view = (
         <TaskStage
@@ -133,72 +85,45 @@ export function App({ firstState }: { firstState?: EarlyState } = {}) {
         />
       );
     } else if (!state.configured) {
-      view = (
-        <Shell
-          stage="setup"
-          top={top}
-          busy={busy !== null}
-          footer={
-            <button type="button" className="btn btn-primary btn-big" data-testid="open-options" onClick={() => void openOptions()}>
-              {t(lang, 'popup.openOptions')}
-            </button>
-          }
-        >
-          {statusLine}
-          <div className="card" data-testid="not-configured">
-            <p>{t(lang, 'popup.notConfigured')}</p>
-          </div>
-        </Shell>
-      );
+      view = <SetupStage top={top} status={statusLine} busy={busy !== null} />;
     } else {
-      const pull = (
-        <button
-          type="button"
-          className={fix ? 'btn' : 'btn btn-primary btn-big grow'}
-          data-testid="pull-task"
-          data-primary={!fix}
-          disabled={busy !== null || wait !== null}
-          aria-busy={busy === 'pull'}
-          onClick={() =>
-            run('pull', () => sendMessage('pullTask', undefined), (active) => ({
-              tone: 'ok',
-              say: (l) => t(l, 'popup.pulled', { domain: active.task.domain }),
-            }))
-          }
-        >
-          {busy === 'pull'
-            ? t(lang, 'popup.pulling')
-            : wait !== null
-              ? t(lang, 'popup.pullAfter', { time: countdownText(wait, waitClock) })
-              : t(lang, 'popup.pullTask')}
-        </button>
-      );
-      view = (
-        <Shell
-          stage={fix ? `idle-fix-${fix}` : 'idle'}
-          top={top}
-          busy={busy !== null}
-          footer={
-            <div className="footer-row">
-              {fix && (
-                // The way out of a refused key is the settings, so that is the big button.
-                <button type="button" className="btn btn-primary btn-big grow" data-testid="fix-key" data-fix={fix} onClick={() => void openOptions()}>
-                  {t(lang, fix === 'key' ? 'popup.fixKey' : 'popup.fixAddress')}
-                </button>
-              )}
-              {pull}
-            </div>
-          }
-        >
-          {statusLine}
-          <p className="muted idle-text" data-testid="idle">
-            {t(lang, 'popup.idle')}
-          </p>
-          {extras}
-        </Shell>
-      );
+      const fix = settingsFix(failed, state.settings, state.outbox);
+      view = <IdleStage top={top} status={statusLine} extras={extras} busy={busy} run={run} fix={fix} wait={wait} waitClock={waitClock} />;
     }
   }
 
   return <LanguageContext.Provider value={lang}>{view}</LanguageContext.Provider>;
+}
+
+/** Title, language, settings, and today's count (once there is a key): the same on every stage. */
+function PopupHeader({ state, lang, now, changeLanguage }: { state: AppState | null; lang: Language; now: number; changeLanguage: (next: Language) => void }) {
+  return (
+    <header className="app-header">
+      <div className="header-row">
+        <h1>{t(lang, 'app.title')}</h1>
+        {state && <LanguageSelect compact value={lang} onChange={changeLanguage} />}
+        <button type="button" className="btn btn-small btn-quiet" data-testid="open-settings" onClick={() => void openOptions()}>
+          {t(lang, 'popup.settings')}
+        </button>
+      </div>
+      {state?.configured && <TodayStats history={state.history} now={now} />}
+    </header>
+  );
+}
+
+/** The last action's outcome, and the server's wait after a rate limit as a countdown. */
+function StatusLine({ status, clear, wait, waitClock }: { status: Status | null; clear: () => void; wait: number | null; waitClock: number }) {
+  const tr = useT();
+  return (
+    <>
+      <StatusMessage status={status} onDismiss={clear} />
+      {wait !== null && (
+        <p className="wait small" data-testid="rate-limit-wait">
+          <Countdown until={wait} now={waitClock}>
+            {(time) => tr('popup.waitFor', { time })}
+          </Countdown>
+        </p>
+      )}
+    </>
+  );
 }

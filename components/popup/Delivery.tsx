@@ -2,6 +2,7 @@ import { formatTime } from '../../lib/i18n';
 import type { OutboxEntry } from '../../lib/outbox';
 import type { HistoryEntry } from '../../lib/task';
 import { useLanguage, useT } from '../shared/i18n';
+import { keepWhole } from '../shared/keepWhole';
 import { lastReport } from './stats';
 
 /** "The server received the report for x at 10:32": the last report is acknowledged (waiting ones are in the outbox list). */
@@ -15,7 +16,7 @@ export function Delivery({ history, outbox, now }: { history: readonly HistoryEn
       <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
         <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
-      <span>{tr('history.delivered', { domain: last.entry.domain, time: formatTime(lang, last.entry.finishedAt, now) })}</span>
+      <span>{keepWhole(tr('history.delivered', { domain: last.entry.domain, time: formatTime(lang, last.entry.finishedAt, now) }))}</span>
     </p>
   );
 }

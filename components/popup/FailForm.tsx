@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { FAIL_PRESETS, type MessageKey } from '../../lib/i18n';
+import { FAIL_REASON_MAX } from '../../lib/rules';
 import { useT } from '../shared/i18n';
-import { FAIL_REASON_MAX_CHARS } from './limits';
+import { keepWhole } from '../shared/keepWhole';
 
 type Preset = (typeof FAIL_PRESETS)[number];
 
@@ -37,8 +38,8 @@ interface Props {
 }
 
 /** The API refuses more than 1000 characters; pasting more keeps the start. */
-export function capReason(text: string): string {
-  return text.slice(0, FAIL_REASON_MAX_CHARS);
+function capReason(text: string): string {
+  return text.slice(0, FAIL_REASON_MAX);
 }
 
 /**
@@ -62,7 +63,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
         }
       }}
     >
-      <h2 id={titleId}>{tr('fail.title', { domain })}</h2>
+      <h2 id={titleId}>{keepWhole(tr('fail.title', { domain }))}</h2>
       <div className="presets" role="group" aria-label={tr('fail.presets')}>
         {FAIL_PRESETS.map((key) => {
           const sentence = tr(key as 'fail.preset.banned');
@@ -88,7 +89,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
           rows={3}
           // Opening the form is a request to type: put the caret there (keyboard users too).
           autoFocus
-          maxLength={FAIL_REASON_MAX_CHARS}
+          maxLength={FAIL_REASON_MAX}
           value={reason}
           aria-describedby={counterId}
           aria-invalid={empty}
@@ -96,7 +97,7 @@ export function FailForm({ domain, reason, empty, onReason, onCancel }: Props) {
         />
       </label>
       <p id={counterId} className="counter muted small" data-testid="fail-reason-count">
-        {tr('fail.counter', { count: reason.length, max: FAIL_REASON_MAX_CHARS })}
+        {tr('fail.counter', { count: reason.length, max: FAIL_REASON_MAX })}
       </p>
       {empty && (
         <p className="inline-error" role="alert">

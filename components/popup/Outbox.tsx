@@ -30,7 +30,7 @@ const RESULT_SHOWN_MS = 15_000;
  * background wrote since: gone = the server acknowledged it, tried again =
  * its attempts went up. `null` while some are still being tried.
  */
-export function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]): Status | null {
+function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]): Status | null {
   const byId = new Map(outbox.map((e) => [e.id, e]));
   let sent = 0;
   const failed: OutboxEntry[] = [];
@@ -47,14 +47,14 @@ export function retryOutcome(watch: RetryWatch, outbox: readonly OutboxEntry[]):
   return { tone: 'error', say: (l) => t(l, 'outbox.retrySome', { sent, total, reason: reason(l) }) };
 }
 
-/** Reports not yet acknowledged by the server. Shown in every state, also while a new task is active. */
-export function Outbox({ outbox, busy, run, now }: Props) {
-  const tr = useT();
-  const lang = useLanguage();
+/**
+ * The outcome of the last *Retry now*: watched against the outbox as the
+ * background rewrites it, "no answer yet" after a while, and shown for a
+ * while after it settled (also after the list emptied).
+ */
+function useRetryWatch(outbox: readonly OutboxEntry[]) {
   const [watch, setWatch] = useState<RetryWatch | null>(null);
   const [timedOut, setTimedOut] = useState<RetryWatch | null>(null);
-
-  // The outcome is derived from the outbox as the background rewrites it; a watch that got no answer says so.
   const outcome = watch ? retryOutcome(watch, outbox) : null;
   const settled = watch !== null && (outcome !== null || timedOut === watch);
   const line: Status | null = !watch
@@ -67,24 +67,28 @@ export function Outbox({ outbox, busy, run, now }: Props) {
     return () => clearTimeout(timer);
   }, [watch]);
 
-  // The outcome stays a while (also after the list emptied), then goes.
   useEffect(() => {
     if (!settled) return;
     const timer = setTimeout(() => setWatch(null), RESULT_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [settled, watch]);
 
-  const result = <StatusMessage status={line} testId="outbox-retry-result" />;
-  if (outbox.length === 0) return line ? result : null;
+  return { line, retrying: watch !== null && !settled, watch: setWatch };
+}
+
+/** Reports not yet acknowledged by the server. Shown in every state, also while a new task is active. */
+export function Outbox({ outbox, busy, run, now }: Props) {
+  const tr = useT();
+  const retry = useRetryWatch(outbox);
+  const result = <StatusMessage status={retry.line} testId="outbox-retry-result" />;
+  if (outbox.length === 0) return retry.line ? result : null;
 
   const paused = outbox.some((e) => e.state === 'paused');
   const retryable = outbox.filter((e) => e.state !== 'dead');
-  const retrying = watch !== null && !settled;
-
-  const retry = async () => {
+  const retryNow = async () => {
     const next: RetryWatch = { attempts: new Map(retryable.map((e) => [e.id, e.attempts])), since: Date.now() };
     const ok = await run('retry', () => sendMessage('retryOutbox', undefined), () => null);
-    if (ok) setWatch(next);
+    if (ok) retry.watch(next);
   };
 
   return (
@@ -92,7 +96,7 @@ export function Outbox({ outbox, busy, run, now }: Props) {
       <div className="section-head">
         <h2>{tr('outbox.title', { count: outbox.length })}</h2>
         {retryable.length > 0 && (
-          <button type="button" className="btn btn-small" data-testid="outbox-retry" disabled={busy !== null || retrying} aria-busy={retrying} onClick={() => void retry()}>
+          <button type="button" className="btn btn-small" data-testid="outbox-retry" disabled={busy !== null || retry.retrying} aria-busy={retry.retrying} onClick={() => void retryNow()}>
             {tr('outbox.retry')}
           </button>
         )}
@@ -108,51 +112,48 @@ export function Outbox({ outbox, busy, run, now }: Props) {
       )}
       <ul className="plain-list">
         {outbox.map((entry) => (
-          <li key={entry.id} className={`outbox-entry state-${entry.state}`} data-testid="outbox-entry" data-state={entry.state}>
-            <div className="entry-line">
-              <strong className="ellipsis grow" title={entry.domain}>
-                {entry.domain}
-              </strong>
-              <span className={`tag tag-${entry.kind}`}>{tr(entry.kind === 'complete' ? 'outbox.kind.complete' : 'outbox.kind.fail')}</span>
-              <span className={`tag tag-state-${entry.state}`}>
-                {tr(entry.state === 'pending' ? 'outbox.state.pending' : entry.state === 'paused' ? 'outbox.state.paused' : 'outbox.state.dead')}
-              </span>
-            </div>
-            {entry.lastError && (
-              <p className="small" data-testid="outbox-reason">
-                {describeError(lang, entry.lastError)}
-              </p>
-            )}
-            {entry.state === 'pending' && (
-              <p className="small muted" data-testid="outbox-next">
-                {entry.nextAttemptAt > now ? (
-                  <Countdown until={entry.nextAttemptAt} now={now} testId="outbox-countdown">
-                    {(time) => tr('outbox.nextAttempt', { time })}
-                  </Countdown>
-                ) : (
-                  tr('outbox.sendingNow')
-                )}
-              </p>
-            )}
-            {entry.state === 'dead' && (
-              <button
-                type="button"
-                className="btn btn-small btn-quiet"
-                data-testid="outbox-dismiss"
-                disabled={busy !== null}
-                onClick={() =>
-                  run('dismiss', () => sendMessage('dismissOutboxEntry', { id: entry.id }), () => ({
-                    tone: 'info',
-                    say: (l) => t(l, 'outbox.dismissed'),
-                  }))
-                }
-              >
-                {tr('outbox.dismiss')}
-              </button>
-            )}
-          </li>
+          <OutboxRow key={entry.id} entry={entry} busy={busy} run={run} now={now} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One waiting report: where, which report, its state, why it waits and when it is tried next (or *Dismiss* when it never can be sent). */
+function OutboxRow({ entry, busy, run, now }: { entry: OutboxEntry; busy: string | null; run: RunAction; now: number }) {
+  const tr = useT();
+  const lang = useLanguage();
+  const dismiss = () => run('dismiss', () => sendMessage('dismissOutboxEntry', { id: entry.id }), () => ({ tone: 'info', say: (l) => t(l, 'outbox.dismissed') }));
+  return (
+    <li className={`outbox-entry state-${entry.state}`} data-testid="outbox-entry" data-state={entry.state}>
+      <div className="entry-line">
+        <strong className="ellipsis grow" title={entry.domain}>
+          {entry.domain}
+        </strong>
+        <span className={`tag tag-${entry.kind}`}>{tr(entry.kind === 'complete' ? 'outbox.kind.complete' : 'outbox.kind.fail')}</span>
+        <span className={`tag tag-state-${entry.state}`}>{tr(entry.state === 'pending' ? 'outbox.state.pending' : entry.state === 'paused' ? 'outbox.state.paused' : 'outbox.state.dead')}</span>
+      </div>
+      {entry.lastError && (
+        <p className="small" data-testid="outbox-reason">
+          {describeError(lang, entry.lastError)}
+        </p>
+      )}
+      {entry.state === 'pending' && (
+        <p className="small muted" data-testid="outbox-next">
+          {entry.nextAttemptAt > now ? (
+            <Countdown until={entry.nextAttemptAt} now={now} testId="outbox-countdown">
+              {(time) => tr('outbox.nextAttempt', { time })}
+            </Countdown>
+          ) : (
+            tr('outbox.sendingNow')
+          )}
+        </p>
+      )}
+      {entry.state === 'dead' && (
+        <button type="button" className="btn btn-small btn-quiet" data-testid="outbox-dismiss" disabled={busy !== null} onClick={() => void dismiss()}>
+          {tr('outbox.dismiss')}
+        </button>
+      )}
+    </li>
   );
 }

@@ -18,7 +18,7 @@ export interface PublicCheckView {
 }
 
 /** A field whose value the site changed or emptied on save. */
-export interface ChangedField {
+interface ChangedField {
   field: string;
   filled: string;
   kept: string;

@@ -52,12 +52,3 @@ export function copyableLinks(links: readonly ShownLink[]): string {
     .map((l) => l.url ?? l.value)
     .join('\n');
 }
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

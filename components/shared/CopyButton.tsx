@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useT } from './i18n';
 
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -21,7 +21,7 @@ function useCopy(value: string) {
   return { result, copy };
 }
 
-export function CopyIcon() {
+function CopyIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
       <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -58,11 +58,7 @@ export function CopyButton({ value, testId, label, text, disabled, className = '
         <CopyIcon />
         <span>{caption}</span>
       </button>
-      {result === 'failed' && (
-        <span role="alert" className="inline-error">
-          {tr('common.copyFailed')}
-        </span>
-      )}
+      {result === 'failed' && <CopyFailed />}
     </>
   );
 }
@@ -81,11 +77,17 @@ export function CopyChip({ value, testId, label, children, title }: { value: str
         <span className="visually-hidden">{`${tr('common.copy')} ${label}: `}</span>
         <span className="chip-text">{result === 'copied' ? tr('common.copied') : children}</span>
       </button>
-      {result === 'failed' && (
-        <span role="alert" className="inline-error">
-          {tr('common.copyFailed')}
-        </span>
-      )}
+      {result === 'failed' && <CopyFailed />}
     </>
+  );
+}
+
+/** Said where the copy was asked for: the clipboard refused (no permission, no focus). */
+function CopyFailed() {
+  const tr = useT();
+  return (
+    <span role="alert" className="inline-error">
+      {tr('common.copyFailed')}
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../lib/i18n';
 
 /** Whole seconds left until `until`, rounded up (a wait of 0.2 s still says 0:01). */
-export function secondsLeft(until: number, now: number): number {
+function secondsLeft(until: number, now: number): number {
   return Math.max(0, Math.ceil((until - now) / 1000));
 }
 

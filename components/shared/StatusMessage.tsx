@@ -1,6 +1,7 @@
 import type { Language } from '../../lib/i18n';
 import { t } from '../../lib/i18n';
 import { useLanguage } from './i18n';
+import { keepWhole } from './keepWhole';
 
 export interface Status {
   tone: 'ok' | 'error' | 'info';
@@ -21,7 +22,7 @@ export function StatusMessage({ status, testId = 'status-message', onDismiss }: 
   if (!status) return null;
   const text = (
     <p className={`status status-${status.tone}`} data-testid={testId} data-tone={status.tone} role={status.tone === 'error' ? 'alert' : 'status'}>
-      {status.say(lang)}
+      {keepWhole(status.say(lang))}
     </p>
   );
   if (!onDismiss) return text;

@@ -14,7 +14,6 @@ import {
 import { DEFAULT_TIMEOUT_MS } from './defaults';
 import { checkApiBaseUrl, isSafeTaskId } from '../rules';
 
-export { DEFAULT_API_BASE_URL, DEFAULT_TIMEOUT_MS } from './defaults';
 /** Server messages are shown to workers; keep them short. */
 const MAX_SERVER_MESSAGE = 300;
 
@@ -35,7 +34,7 @@ const BASE_PROBLEMS = {
 } as const;
 
 /** Checks and normalises a base URL (lib/rules `checkApiBaseUrl`); throws ApiError('config') otherwise. */
-export function normalizeBaseUrl(raw: string): string {
+function normalizeBaseUrl(raw: string): string {
   const checked = checkApiBaseUrl(raw);
   if (!checked.ok) throw new ApiError({ kind: 'config', serverMessage: BASE_PROBLEMS[checked.problem] });
   return checked.url;

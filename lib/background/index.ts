@@ -17,24 +17,23 @@ import { holdPasswordSaving } from './password-saving';
 import { openPopup } from './popup';
 import { pageGuard } from './senders';
 
-export { computeBadge, badgeTitle, applyBadge } from './badge';
-export type { Badge, BadgeState } from './badge';
+export { computeBadge } from './badge';
 export { buildFillData } from './fill-data';
-export { contentScope, isExtensionPage, pageGuard } from './senders';
-export type { ContentScope, SenderInfo } from './senders';
+export { contentScope, pageGuard } from './senders';
+export type { SenderInfo } from './senders';
 export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
-export { createContentHandlers, contentGuard, type ContentHandlers, type ContentContext, type ContentHandlerDeps } from './content-handlers';
+export { createContentHandlers, contentGuard } from './content-handlers';
 export { registerGuarded, ForbiddenSenderError, type HandlersOf, type SenderGuard } from './protocol';
 export { siteUrl } from './site';
 export { openPopup } from './popup';
 export { holdPasswordSaving, type PasswordSavingSetting } from './password-saving';
-export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, GOOGLE_SIGN_IN_MATCH } from './registration';
+export { syncContentScripts, matchesFor, CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID } from './registration';
 export type { ScriptingApi, TabsApi } from './registration';
 export { runCommand } from './commands';
-export { clientFromSettings, trackServerClock } from './client';
+export { trackServerClock } from './client';
 export { clockItem, recordOffset, serverNow } from './clock';
 export { notifyTaskChanged, restrictStorageToExtension } from './content-access';
-export type { AccessLevelArea, NotifyTabsApi } from './content-access';
+export type { NotifyTabsApi } from './content-access';
 
 /**
  * The whole background: listeners first (synchronously, so the event that

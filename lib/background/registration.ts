@@ -7,7 +7,7 @@ export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
 /** The same file as `scripting.executeScript` names it (WXT's public-path type). */
 const CONTENT_SCRIPT_PUBLIC_PATH = '/content-scripts/task.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
-export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
+const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
 
 /** The slices of `browser.scripting` and `browser.tabs` used here (injected so tests can fake them). */
 export type ScriptingApi = Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>;

@@ -15,7 +15,7 @@ export interface SenderInfo {
  * Extension pages (popup, options) only. Tests open popup.html as an ordinary
  * tab, so `sender.tab` may be set: the URL decides, not the tab.
  */
-export function isExtensionPage(sender: SenderInfo, extensionBase: string, extensionId: string): boolean {
+function isExtensionPage(sender: SenderInfo, extensionBase: string, extensionId: string): boolean {
   if (sender.id !== undefined && sender.id !== extensionId) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
 }

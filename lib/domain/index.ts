@@ -1,4 +1,4 @@
-export { HOSTING_PLATFORMS, hostingPlatformOf } from './hosting';
+export { HOSTING_PLATFORMS } from './hosting';
 
 /**
  * The domain gate: which hosts a task's data may go to.

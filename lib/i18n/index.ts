@@ -19,7 +19,7 @@ export type MessageParams<K extends MessageKey> = { [P in Placeholders<(typeof v
 /** Keys without placeholders take no params; the others require every one of them. */
 type ParamArgs<K extends MessageKey> = [Placeholders<(typeof vi)[K]>] extends [never] ? [] : [params: MessageParams<K>];
 
-export const DEFAULT_LANGUAGE: Language = 'vi';
+const DEFAULT_LANGUAGE: Language = 'vi';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
 export const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { vi, en };
 

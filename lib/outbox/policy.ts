@@ -10,7 +10,7 @@ import type { OutboxEntry, ReportKind } from './store';
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 30 * 60_000;
 /** A Retry-After longer than this is treated as this (a bad header must not park a report for days). */
-export const RETRY_AFTER_CAP_MS = 60 * 60_000;
+const RETRY_AFTER_CAP_MS = 60 * 60_000;
 
 /** The status the server shows once a report of this kind went through. */
 export function targetStatus(kind: ReportKind): 'completed' | 'connect_failed' {

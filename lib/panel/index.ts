@@ -1,5 +1,4 @@
-export { createPanel, DEFAULT_PANEL_PREFS } from './view';
-export type { Panel, PanelActions, PanelOptions, PanelPrefs } from './view';
-export { chooseCorner, nearestCorner, rectAt, overlaps, CORNERS, type Corner, type Rect } from './placement';
-export { summarise, type PassSummary } from './summary';
-export { format, type PanelKey, type PanelText } from './text';
+export { createPanel } from './view';
+export type { Panel, PanelActions, PanelOptions } from './view';
+export { chooseCorner, nearestCorner, rectAt } from './placement';
+export type { PanelText } from './text';

@@ -5,8 +5,8 @@
  * collects the rectangles of the page's save controls.
  */
 export type Corner = 'br' | 'bl' | 'tr' | 'tl';
-export const CORNERS: readonly Corner[] = ['br', 'bl', 'tr', 'tl'];
-export const MARGIN = 16;
+const CORNERS: readonly Corner[] = ['br', 'bl', 'tr', 'tl'];
+const MARGIN = 16;
 
 export interface Rect {
   left: number;
@@ -21,7 +21,7 @@ export function rectAt(corner: Corner, size: { width: number; height: number }, 
   return { left, top, width: size.width, height: size.height };
 }
 
-export function overlaps(a: Rect, b: Rect): boolean {
+function overlaps(a: Rect, b: Rect): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 

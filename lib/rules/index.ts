@@ -8,6 +8,8 @@
 export const FAIL_REASON_MAX = 1000;
 /** The API's limit on `note` (both complete and fail). */
 export const NOTE_MAX = 5000;
+/** Past this offset between the PC clock and the API server's the popup warns (DESIGN "The worker's cockpit"). */
+export const CLOCK_WARN_MS = 30_000;
 /** `entity_connect` holds 0–150 URLs (API.md §1); more is refused with a message, never processed. */
 export const LINKS_MAX = 150;
 

@@ -3,7 +3,7 @@ import { write, type Write } from '../storage';
 import { historyItem, type HistoryEntry } from './store';
 
 /** How many finished tasks are kept (newest first); enough for a long day and a few more. */
-export const HISTORY_MAX = 500;
+const HISTORY_MAX = 500;
 
 export function addHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
   return [entry, ...history].slice(0, HISTORY_MAX);

@@ -4,7 +4,7 @@
  * talks to the API is the named heavy entry `lib/task/service`.
  */
 export { checkComplete, checkFail } from './validate';
-export { addHistory, countToday, markDelivered, HISTORY_MAX, FUTURE_SLACK_MS } from './history';
+export { countToday, markDelivered, FUTURE_SLACK_MS } from './history';
 export { activeTaskItem, historyItem, type ActiveTask, type HistoryEntry } from './store';
 export { updateJourney, taskLinks } from './journey';
-export type { TaskService, TaskServiceDeps } from './service';
+export type { TaskService } from './service';

@@ -8,7 +8,7 @@ import { activeTaskItem, historyItem, type ActiveTask } from './store';
 import { checkComplete, checkFail } from './validate';
 
 /** How many `connect` tasks one pull looks at; the rest are left for other workers. */
-export const PULL_LIMIT = 10;
+const PULL_LIMIT = 10;
 
 export interface TaskServiceDeps {
   getClient(): Promise<ApiClient>;

@@ -11,9 +11,6 @@ export interface ClockOffset {
   measuredAt: number;
 }
 
-/** Past this the popup warns the worker that the PC clock is off. */
-export const CLOCK_WARN_MS = 30_000;
-
 /**
  * The offset shown by one answer. `Date` is truncated to the second, so the
  * server's moment is taken half a second in; the local moment is the middle

@@ -1,7 +1,7 @@
 import { createGuardrails, generateSync } from 'otplib';
 import type { TotpNow } from '../messaging';
 
-export { offsetFrom, CLOCK_WARN_MS, type ClockOffset } from './clock';
+export { offsetFrom, type ClockOffset } from './clock';
 
 /**
  * TOTP for the task's `twofa` secret. The API sends secrets in whatever form
@@ -40,7 +40,7 @@ export class TotpError extends Error {
 }
 
 /** 10 bytes is the documented `JBSWY3DPEHPK3PXP`; otplib's default (16) would reject it. */
-export const MIN_SECRET_BYTES = 10;
+const MIN_SECRET_BYTES = 10;
 const guardrails = createGuardrails({ MIN_SECRET_BYTES });
 
 const DEFAULTS = { digits: 6, period: 30, algorithm: 'sha1' as TotpAlgorithm };

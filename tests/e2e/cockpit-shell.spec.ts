@@ -69,6 +69,24 @@ test('codes follow the API server’s clock: with the API 5 minutes ahead, the p
   expect(acceptableTotpCodes(twofa, Date.now())).not.toContain(shown);
 });
 
+test('the code filled into the site follows the API server’s clock too (with the API 5 minutes ahead)', async ({ ext, sandbox }) => {
+  sandbox.setClockSkew(5 * 60_000);
+  const options = await openOptions(ext);
+  await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
+  const popup = await openPopupTab(ext);
+  const id = await startOne(popup, sandbox);
+  const task = sandbox.task(id)!.task;
+  const site = await ext.context.newPage();
+  await site.goto(sandbox.siteUrl(task.domain, '/login'));
+  await expect(site.locator('#password')).not.toHaveValue('');
+  await site.locator('button[name="commit"]').click();
+  const otp = site.locator('#otp');
+  await expect(otp).toHaveValue(/^\d{6}$/);
+  const filled = await otp.inputValue();
+  expect(acceptableTotpCodes(String(task.twofa), Date.now() + 5 * 60_000)).toContain(filled);
+  expect(acceptableTotpCodes(String(task.twofa), Date.now())).not.toContain(filled);
+});
+
 test('the panel’s button opens the popup, where the task is reported', async ({ ext, sandbox }) => {
   const options = await openOptions(ext);
   await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
@@ -87,6 +105,33 @@ test('the panel’s button opens the popup, where the task is reported', async (
   await cdp.detach();
   // Nothing was reported from the page: the task waits for the worker in the popup.
   expect(serverTask(sandbox, id).status).toBe('connecting');
+});
+
+test('the panel steps aside from the site’s own Save: a sticky Save bar at the bottom right sends it to the left', async ({ ext, sandbox }) => {
+  const options = await openOptions(ext);
+  await saveConnection(options, sandbox.apiBase, sandbox.apiKey);
+  const popup = await openPopupTab(ext);
+  const id = await startOne(popup, sandbox);
+  const site = await ext.context.newPage();
+  await site.setViewportSize({ width: 1000, height: 700 });
+  await site.goto(sandbox.siteUrl(sandbox.task(id)!.task.domain, '/login'));
+  await buttonBox(site, 'panel-collapse');
+  const panelRect = () => site.evaluate(() => document.querySelector('entity-connect-panel')!.getBoundingClientRect().toJSON() as DOMRect);
+  const before = await panelRect();
+  expect(before.left, 'the panel starts in its default corner, bottom right').toBeGreaterThan(500);
+  // The site adds a right-aligned sticky Save bar (as many editors do) and the window is resized.
+  const save = await site.evaluate(() => {
+    const bar = document.createElement('div');
+    bar.style.cssText = 'position:fixed;right:0;bottom:0;width:45%;height:80px;background:#eee;display:flex;justify-content:flex-end;align-items:center;padding:0 16px';
+    bar.innerHTML = '<button type="button" style="padding:12px 24px">Save changes</button>';
+    document.body.append(bar);
+    window.dispatchEvent(new Event('resize'));
+    return bar.querySelector('button')!.getBoundingClientRect().toJSON() as DOMRect;
+  });
+  await expect.poll(async () => (await panelRect()).left).toBeLessThan(100);
+  const after = await panelRect();
+  const overlaps = after.left < save.right && save.left < after.right && after.top < save.bottom && save.top < after.bottom;
+  expect(overlaps, 'the panel does not cover the Save button').toBe(false);
 });
 
 /** The centre of a panel button, read through DevTools (the page itself cannot see into the panel). */

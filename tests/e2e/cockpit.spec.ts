@@ -5,7 +5,7 @@
  * Every test also checks what the server ended up with.
  */
 import type { Page } from '@playwright/test';
-import { SEED_IDS, seedTasks, type SandboxTask } from '../sandbox/server';
+import { SEED_IDS, seedTasks, type Sandbox, type SandboxTask } from '../sandbox/server';
 import type { ExtensionBrowser } from './support/chromium';
 import { evaluateInToolbarPopup, expectInViewWithoutScroll, pageAt, patchActiveTask, SIZES } from './support/cockpit';
 import { apiCalls, expect, openOptions, saveConnection, say, test } from './support/worker-flow';
@@ -28,6 +28,16 @@ async function getTask(ext: ExtensionBrowser, popup: Page, keepSite = false): Pr
   const domain = popup.getByTestId('task-domain');
   await expect(domain).toBeVisible();
   return ((await domain.textContent()) ?? '').trim();
+}
+
+/** The sandbox holds only the demo-social task; connected, the popup has it started, its site tab closed. */
+async function startSocialTask(ext: ExtensionBrowser, sandbox: Sandbox): Promise<{ task: SandboxTask; popup: Page }> {
+  const task = seed(SEED_IDS.social);
+  sandbox.reset([task]);
+  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
+  const popup = await pageAt(ext, 'popup.html');
+  await getTask(ext, popup);
+  return { task, popup };
 }
 
 /** A heavy task: 150 links, a 2FA secret, long values. */
@@ -176,11 +186,7 @@ test('a rate limit shows the server’s wait as a countdown and Get task comes b
 });
 
 test('a waiting report counts down to its next try, Retry now says what happened, and a delivered report is shown as received', async ({ ext, sandbox }) => {
-  const task = seed(SEED_IDS.social);
-  sandbox.reset([task]);
-  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
-  const popup = await pageAt(ext, 'popup.html');
-  await getTask(ext, popup);
+  const { task, popup } = await startSocialTask(ext, sandbox);
   sandbox.setFault({ mode: 'error500', match: '/complete' });
   await popup.getByTestId('complete-task').click();
 
@@ -214,11 +220,7 @@ test('the journey slots: the public-profile check is shown, link-post and note a
   ext,
   sandbox,
 }) => {
-  const task = seed(SEED_IDS.social);
-  sandbox.reset([task]);
-  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
-  const popup = await pageAt(ext, 'popup.html');
-  await getTask(ext, popup);
+  const { task, popup } = await startSocialTask(ext, sandbox);
   await expect(popup.getByTestId('go-profile-editor')).toBeDisabled();
   await expect(popup.getByTestId('public-profile-check')).toHaveCount(0);
 
@@ -249,11 +251,7 @@ test('the journey slots: the public-profile check is shown, link-post and note a
 });
 
 test('go-profile-editor: the background opens the known editor (a new tab when the site tab is closed)', async ({ ext, sandbox }) => {
-  const task = seed(SEED_IDS.social);
-  sandbox.reset([task]);
-  await saveConnection(await openOptions(ext), sandbox.apiBase, sandbox.apiKey);
-  const popup = await pageAt(ext, 'popup.html');
-  await getTask(ext, popup);
+  const { task, popup } = await startSocialTask(ext, sandbox);
   await expect(popup.getByTestId('go-profile-editor')).toBeDisabled();
   const editorUrl = sandbox.siteUrl(task.domain, '/profile/edit');
   await patchActiveTask(ext, { journey: { stage: 'signed_in', autoMoved: [], filled: {}, problems: [], editorUrl } });

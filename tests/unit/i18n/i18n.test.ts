@@ -42,7 +42,7 @@ describe('catalogue parity', () => {
 
 describe('t()', () => {
   it('substitutes named placeholders', () => {
-    expect(t('en', 'complete.done', { domain: 'example.com' })).toBe('Completed example.com.');
+    expect(t('en', 'complete.done', { domain: 'example.com' })).toBe('Completion report saved for example.com.');
     expect(t('vi', 'fail.counter', { count: 12, max: 1000 })).toBe('12/1000 ký tự');
   });
 
@@ -52,7 +52,7 @@ describe('t()', () => {
   });
 
   it('leaves an unknown placeholder visible instead of printing "undefined"', () => {
-    expect(t('en', 'complete.done', {} as never)).toBe('Completed {domain}.');
+    expect(t('en', 'complete.done', {} as never)).toBe('Completion report saved for {domain}.');
   });
 });
 

@@ -88,7 +88,7 @@ describe('task page controller', () => {
     expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
     // The first pass does not wait for the panel's sentences: a result before the panel exists is shown when it comes.
     observed!(result);
-    expect((await page!.panel)!.root.textContent).toContain('Filled 1 fields');
+    expect((await page!.panel)!.root.textContent).toContain('Fields filled: 1');
     expect(host()).not.toBeNull();
     expect(deps.getPanelSetup).toHaveBeenCalledTimes(1);
     // Only the first getFillData went out: a pass reports to nobody who would not read it.

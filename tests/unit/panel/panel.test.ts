@@ -78,7 +78,7 @@ describe('panel: facts only, no text taken from the page', () => {
     make();
     panel.update(result);
     expect(q('panel-page').textContent).toBe('Profile page');
-    expect(q('panel-filled-count').textContent).toBe('Filled 3 fields');
+    expect(q('panel-filled-count').textContent).toBe('Fields filled: 3');
     expect(items('panel-filled')).toEqual(['Login name: seo-user', 'Password: ••••', 'Social profile: https://twitter.com/jane']);
     expect(panel.root.textContent).not.toContain('VERIFIED');
   });
@@ -86,9 +86,9 @@ describe('panel: facts only, no text taken from the page', () => {
   it('lists what found no place, with why; links already on the page are not a problem', () => {
     make();
     panel.update(result);
-    expect(q('panel-not-filled-count').textContent).toBe('2 items could not be placed');
+    expect(q('panel-not-filled-count').textContent).toBe('Could not be placed: 2');
     expect(items('panel-not-filled')).toEqual(['https://very-long.example/profile — too long for the field', 'javascript:alert(1) — unsafe link']);
-    expect(q('panel-present-count').textContent).toBe('1 links are already on the page');
+    expect(q('panel-present-count').textContent).toBe('Links already on the page: 1');
     expect(items('panel-present')).toEqual(['https://github.com/jane — already there']);
   });
 
@@ -148,7 +148,7 @@ describe('panel: only the worker can drive it', () => {
   it('undo reports how many fields were restored', () => {
     make();
     click('panel-undo');
-    expect(q('panel-message').textContent).toBe('Undid 3 fields.');
+    expect(q('panel-message').textContent).toBe('Fields restored: 3.');
   });
 
   it('ended() removes fill again and says the task is over', () => {

@@ -4,33 +4,19 @@
  * stage, errors that offer their fix, a visibly delivered report, the
  * journey's slots, and nothing focusable that cannot be seen.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../components/popup/App';
 import { lastReport, tasksPerHour } from '../../../components/popup/stats';
-import { CLOCK_WARN_MS as POPUP_CLOCK_WARN_MS } from '../../../components/popup/TaskStage';
-import { CLOCK_WARN_MS } from '../../../lib/totp';
 import { t } from '../../../lib/i18n';
-import { sendMessage } from '../../../lib/messaging';
 import type { OutboxEntry } from '../../../lib/outbox';
 import type { ActiveTask, HistoryEntry } from '../../../lib/task';
-import { activeTask, appState, routeMessages, SETTINGS, TASK } from './helpers';
+import { activeTask, appState, freshPopupPerTest, routeMessages, SETTINGS, TASK } from './helpers';
 
 vi.mock('../../../lib/messaging', () => ({ sendMessage: vi.fn() }));
 
-let clipboard: ReturnType<typeof vi.fn>;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.mocked(sendMessage).mockReset();
-  clipboard = vi.fn(async () => {});
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText: clipboard }, configurable: true });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+const clipboard = freshPopupPerTest();
 
 const primary = () => document.querySelectorAll('.popup-footer .btn-primary');
 const withJourney = (journey: unknown, over: Partial<ActiveTask> = {}) => ({ ...activeTask(over), journey }) as ActiveTask;
@@ -425,7 +411,6 @@ describe('what the journey could not do, and what the site changed', () => {
   });
 
   it('warns when the PC clock is more than 30 s off the API server (and not below that)', async () => {
-    expect(POPUP_CLOCK_WARN_MS).toBe(CLOCK_WARN_MS);
     routeMessages(appState({ active: activeTask(), clock: { offsetMs: 5 * 60_000, measuredAt: Date.now() } }));
     const { unmount } = render(<App />);
     expect((await screen.findByTestId('clock-warning')).textContent).toBe(t('vi', 'task.clockOff', { time: t('vi', 'task.minutes', { count: 5 }) }));
@@ -452,16 +437,16 @@ describe('credentials folded to one line', () => {
     const pw = screen.getByTestId('quick-copy-password');
     expect(document.body.textContent).not.toContain('S3cret!pw');
     fireEvent.click(login);
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('seouser01'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('seouser01'));
     fireEvent.click(pw);
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('S3cret!pw'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('S3cret!pw'));
   });
 
   it('falls back to the email as the login when there is no user name', async () => {
     routeMessages(appState({ active: activeTask({ task: { ...TASK, username: '' } }) }));
     render(<App />);
     fireEvent.click(await screen.findByTestId('quick-copy-login'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('seo.worker@gmail.com'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('seo.worker@gmail.com'));
   });
 });
 

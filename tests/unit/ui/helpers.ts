@@ -1,4 +1,6 @@
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Task } from '../../../lib/api';
 import type { AppState, PageProtocol } from '../../../lib/messaging';
 import { sendMessage } from '../../../lib/messaging';
@@ -69,4 +71,25 @@ export function deferred<T>() {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/**
+ * Each test starts from a fresh fake browser, no message routes and a
+ * clipboard that records what was written (`clipboard.writeText`); the
+ * rendered popup and fake timers go after it. The test file still mocks
+ * lib/messaging itself (vi.mock is hoisted per file).
+ */
+export function freshPopupPerTest(): { writeText: ReturnType<typeof vi.fn> } {
+  const clipboard = { writeText: vi.fn(async () => {}) };
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.mocked(sendMessage).mockReset();
+    clipboard.writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: clipboard.writeText }, configurable: true });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+  return clipboard;
 }

@@ -1,30 +1,17 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../components/popup/App';
-import { FAIL_REASON_MAX } from '../../../lib/rules';
 import { t } from '../../../lib/i18n';
 import { sendMessage } from '../../../lib/messaging';
 import type { ActiveTask, HistoryEntry } from '../../../lib/task';
 import type { OutboxEntry } from '../../../lib/outbox';
-import { FAIL_REASON_MAX_CHARS } from '../../../components/popup/limits';
-import { activeTask, appState, deferred, routeMessages, SETTINGS, TASK } from './helpers';
+import { activeTask, appState, deferred, freshPopupPerTest, routeMessages, SETTINGS, TASK } from './helpers';
 
 vi.mock('../../../lib/messaging', () => ({ sendMessage: vi.fn() }));
 
-let clipboard: ReturnType<typeof vi.fn>;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.mocked(sendMessage).mockReset();
-  clipboard = vi.fn(async () => {});
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText: clipboard }, configurable: true });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+const clipboard = freshPopupPerTest();
 
 describe('popup: not configured', () => {
   it('offers only the way to the options page', async () => {
@@ -97,7 +84,7 @@ describe('popup: active task', () => {
     fireEvent.click(screen.getByTestId('open-site'));
     await waitFor(() => expect(calls('openTaskSite')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('copy-totp'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('123456'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('123456'));
   });
 
   it('polls the TOTP every second and keeps the elapsed timer running', async () => {
@@ -130,18 +117,18 @@ describe('popup: active task', () => {
     expect(screen.getByTestId('value-username').textContent).toBe('seouser01');
 
     fireEvent.click(screen.getByTestId('copy-password'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('S3cret!pw'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('S3cret!pw'));
     // The caption changes once the clipboard promise has settled.
     await waitFor(() => expect(screen.getByTestId('copy-password').textContent).toBe('Đã sao chép'));
 
     fireEvent.click(screen.getByTestId('reveal-password'));
     expect(screen.getByTestId('value-password').textContent).toBe('S3cret!pw');
     fireEvent.click(screen.getByTestId('copy-pass-mail'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('GmailPw#1'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('GmailPw#1'));
     fireEvent.click(screen.getByTestId('copy-app-password'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('abcd efgh ijkl mnop'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('abcd efgh ijkl mnop'));
     fireEvent.click(screen.getByTestId('copy-email'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('seo.worker@gmail.com'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('seo.worker@gmail.com'));
   });
 
   it('lists the links, marks unsafe and duplicate ones, and copies one or all', async () => {
@@ -153,9 +140,9 @@ describe('popup: active task', () => {
     expect(within(items[1]!).queryByTestId('copy-link')).toBeNull();
 
     fireEvent.click(within(items[3]!).getByTestId('copy-link'));
-    await waitFor(() => expect(clipboard).toHaveBeenCalledWith('https://www.facebook.com/entity'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith('https://www.facebook.com/entity'));
     fireEvent.click(screen.getByTestId('copy-all-links'));
-    await waitFor(() => expect(clipboard).toHaveBeenLastCalledWith('https://twitter.com/entity\nhttps://www.facebook.com/entity'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenLastCalledWith('https://twitter.com/entity\nhttps://www.facebook.com/entity'));
   });
 
   it('judges links exactly like the fill engine (lib/links): platform names, scheme-less hosts, www duplicates', async () => {
@@ -166,7 +153,7 @@ describe('popup: active task', () => {
     expect(items.map((i) => i.getAttribute('data-verdict'))).toEqual(['ok', 'duplicate', 'unsafe', 'invalid']);
     expect(items[0]!.textContent).toContain('LinkedIn');
     fireEvent.click(screen.getByTestId('copy-all-links'));
-    await waitFor(() => expect(clipboard).toHaveBeenLastCalledWith('https://linkedin.com/in/entity'));
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenLastCalledWith('https://linkedin.com/in/entity'));
   });
 
   it('completes with the prefilled link-post (edited) and a note', async () => {
@@ -210,7 +197,6 @@ describe('popup: active task', () => {
   });
 
   it('fails with a preset reason, edited, capped at 1000 characters', async () => {
-    expect(FAIL_REASON_MAX_CHARS).toBe(FAIL_REASON_MAX);
     const { calls } = routeMessages(appState({ active: activeTask() }));
     render(<App />);
     expect(screen.queryByTestId('fail-reason')).toBeNull();
