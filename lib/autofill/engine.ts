@@ -15,6 +15,7 @@ import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { submitsOffHost } from './guard';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -154,7 +155,10 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   };
 
   /** Write text; returns true when the field now holds the value. */
+  const onHost = (host: string) => hostAllowed(host, data);
   const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
+    // DESIGN "Security rules" › Forms: no secret into a form that submits off the task's host.
+    if ((role === 'password' || role === 'otp') && submitsOffHost(f.el, onHost)) return false;
     const d = decide(f, value);
     if (d === 'skip') return false;
     if (d === 'same') {
@@ -226,7 +230,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // Submitting stays the worker's click unless they turned auto-submit on.
   // Once per step: the identifier step and the password step of one form are two submits.
-  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
+  if (data.autoSubmitLogin && submitFrom && result.page === 'login' && !submitsOffHost(submitFrom, onHost)) {
     if (!state.submitted.has(submitFrom)) {
       state.submitted.add(submitFrom);
       result.submitted = submitForm(submitFrom);
