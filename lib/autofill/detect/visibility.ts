@@ -362,7 +362,7 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     // Below the fold, or scrolled away: the worker sees it by scrolling; nothing to test now.
     if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return true;
     const rootNode = el.getRootNode() as Document | ShadowRoot;
-    let hit: Element | null = null;
+    let hit: Element | null;
     try {
       hit = typeof rootNode.elementFromPoint === 'function' ? rootNode.elementFromPoint(cx, cy) : doc.elementFromPoint(cx, cy);
     } catch {
