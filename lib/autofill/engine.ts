@@ -15,7 +15,7 @@ import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
-import { submitsOffHost } from './guard';
+import { secretBlocked, submitsOffHost, watchSecret } from './guard';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -154,11 +154,12 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     return el.value === desired ? 'same' : 'write';
   };
 
-  /** Write text; returns true when the field now holds the value. */
   const onHost = (host: string) => hostAllowed(host, data);
+  /** Write text; returns true when the field now holds the value. */
   const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
-    // DESIGN "Security rules" › Forms: no secret into a form that submits off the task's host.
-    if ((role === 'password' || role === 'otp') && submitsOffHost(f.el, onHost)) return false;
+    // DESIGN "Security rules" › Forms, and the refill guard: see lib/autofill/guard.
+    const secret = role === 'password' || role === 'otp';
+    if (secret && secretBlocked(f.el, onHost)) return false;
     const d = decide(f, value);
     if (d === 'skip') return false;
     if (d === 'same') {
@@ -176,6 +177,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     state.written.set(f.el, { original, written: value, role });
     result.filled.push({ role, label: f.display, value: shown });
     markFilled(f.el);
+    if (secret) watchSecret(f.el, value);
     return true;
   };
 
