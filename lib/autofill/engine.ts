@@ -10,7 +10,7 @@
  * - a field whose value the page itself changed after our write (no input
  *   event seen) is left alone automatically, and refilled with `force`.
  */
-import type { FillData } from '../messaging';
+import type { PageFillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
@@ -33,6 +33,8 @@ export interface AutofillResult {
   filled: FilledField[];
   notFilled: { value: string; reason: NotFilledReason }[];
   submitted: boolean;
+  /** The page shows a visible one-time-code field: the caller asks for the code (lib/page, `getOneTimeCode`). */
+  codeField?: boolean;
 }
 
 interface Written {
@@ -102,7 +104,7 @@ function effectiveHost(doc: Document, parentHost: string): string {
   return docHost(doc);
 }
 
-function hostAllowed(host: string, data: FillData): boolean {
+function hostAllowed(host: string, data: PageFillData): boolean {
   if (!host) return false;
   return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain, data.hostReach);
 }
@@ -121,7 +123,7 @@ function blank(v: string): boolean {
   return /^\s*(https?:\/\/(www\.)?)?\s*$/i.test(v);
 }
 
-export function autofillDocument(doc: Document, data: FillData, opts: { force?: boolean } = {}): AutofillResult {
+export function autofillDocument(doc: Document, data: PageFillData, opts: { force?: boolean } = {}): AutofillResult {
   const result = empty();
   const topHost = docHost(doc);
   if (!data || !hostAllowed(topHost, data)) return result;
@@ -198,6 +200,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   }
 
   // ---- one-time code ----
+  if (analysis.otp.length) result.codeField = true;
   const code = data.totp?.code ?? '';
   if (code) {
     for (const t of analysis.otp) {
@@ -255,7 +258,7 @@ type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolea
 
 function fillProfile(
   p: ReturnType<typeof analyzePage>['profile'],
-  data: FillData,
+  data: PageFillData,
   result: AutofillResult,
   put: Put,
   decide: (f: Field, v: string) => Decision,

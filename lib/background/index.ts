@@ -19,7 +19,7 @@ import { pageGuard } from './senders';
 
 export { computeBadge, badgeTitle, applyBadge } from './badge';
 export type { Badge, BadgeState } from './badge';
-export { buildFillData } from './fill-data';
+export { buildFillData, oneTimeCodeFor } from './fill-data';
 export { contentScope, isExtensionPage, pageGuard } from './senders';
 export type { ContentScope, SenderInfo } from './senders';
 export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
