@@ -98,6 +98,8 @@ export interface PageProtocol {
   fillActiveTab(): ActionResult;
   /** Opens the account's profile editor in the task's tab (known once the journey found it). */
   goProfileEditor(): ActionResult;
+  /** The popup copied a secret: cleared from the clipboard in 60 s if still there (lib/background/clipboard). */
+  clipboardCopied(data: { text: string }): void;
 }
 
 /** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
