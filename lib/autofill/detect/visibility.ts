@@ -412,3 +412,26 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
 
   return { isVisible, hasLayout };
 }
+
+/**
+ * Can the worker see the extension's own panel where they clicked (issue 12,
+ * panel clickjacking)? The same rules as for fields, on the panel's host
+ * (a mask, filter, opacity or zoom the page put on <html> hides it), then a
+ * hit test at the click with every element of the page taking the pointer
+ * for that moment: an overlay with `pointer-events: none` covers it too.
+ */
+export function isPanelSeen(host: Element, x: number, y: number, elementsFromPoint?: (x: number, y: number) => Element[]): boolean {
+  const doc = host.ownerDocument;
+  const vis = createVisibilityChecker(doc, { panelCovers: false });
+  if (!vis.isVisible(host)) return false;
+  if (!vis.hasLayout) return true;
+  const style = doc.createElement('style');
+  style.textContent = '*{pointer-events:auto !important}';
+  (doc.head ?? doc.documentElement).append(style);
+  try {
+    const hits = elementsFromPoint ? elementsFromPoint(x, y) : doc.elementsFromPoint(x, y);
+    return hits[0] === host;
+  } finally {
+    style.remove();
+  }
+}

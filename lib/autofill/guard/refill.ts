@@ -8,7 +8,8 @@
  * The watch ends early when the worker acts on the page (a trusted key or
  * pointer press, or a trusted submit): a form that hides because the worker
  * submitted it is not a trick. The extension's own panel appearing over the
- * field does not count as hiding it.
+ * field (the first fill may come before the panel does) empties it too, but
+ * does not bar it: *fill again* fills it once the worker moved the panel.
  */
 import { createVisibilityChecker, type FieldEl } from '../detect';
 import { MARK_ATTR, setNativeValue, unmarkFilled, writeText } from '../fill';
@@ -52,9 +53,11 @@ export function watchSecret(el: FieldEl, written: string): void {
     if (done) return;
     // Gone from the page, or changed by someone: nothing of ours to take back.
     if (!el.isConnected || el.value !== written) return stop();
-    if (!createVisibilityChecker(doc, { panelCovers: false }).isVisible(el)) {
+    const byPage = !createVisibilityChecker(doc, { panelCovers: false }).isVisible(el);
+    if (byPage || !createVisibilityChecker(doc).isVisible(el)) {
       stop();
-      burned.add(el);
+      // Hidden by the page: never again here. Under our own panel: emptied, and *fill again* may try once it moved.
+      if (byPage) burned.add(el);
       if (writeText(el as HTMLInputElement, '') !== 'ok') setNativeValue(el, '');
       if (el.hasAttribute(MARK_ATTR)) unmarkFilled(el);
       return;
