@@ -91,7 +91,7 @@ for (const c of ATTACK_CASES) {
     test.setTimeout(90_000);
     const page = await ext.context.newPage();
     await page.goto(sandbox.siteUrl(c.host, `/fixtures/${c.page}`));
-    const read = () => page.evaluate(({ a, f }) => (readPage as (a: string[], f: string[]) => ReturnType<typeof readPage>)(a, f), { a: c.attacked, f: c.filled }).catch(() => null);
+    const read = () => (page.evaluate(`(${readPage.toString()})(${JSON.stringify(c.attacked)}, ${JSON.stringify(c.filled)})`) as Promise<ReturnType<typeof readPage>>).catch(() => null);
     // Controls fill (the extension ran on the page); then give any late pass its chance (absence check).
     if (c.filled.length) await expect.poll(async () => (await read())?.filled).toEqual(c.filled.map(() => TASK.password));
     await page.waitForTimeout(SETTLE_MS);
