@@ -2,7 +2,7 @@ import { test as base, type CDPSession, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ATTACK_CASES, ATTACK_TASK_HOST, readPage, TRAP_LABEL, writeAttackPages, type AttackCase } from '../sandbox/attacks';
+import { ATTACK_CASES, ATTACK_TASK_HOST, readPage, TRAP_LABEL, writeAttackPages } from '../sandbox/attacks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { configure, expect, openPopup, serverTask } from './support/fixtures';
