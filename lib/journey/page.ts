@@ -69,6 +69,18 @@ const SUCCESS_WAIT_MS = 10_000;
 const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
 
+/** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
+const ERROR_NOTICE = '[role=alert], .error, .errors, .errorbox, .alert-danger, .alert-error, .messages--error, .flash-error, .ui.negative.message, .invalid-feedback, .form-error, .field-error, .notice-error';
+const ERROR_WORDS = /\b(invalid|error|required|too (long|short)|not (allowed|valid)|must be|failed)\b|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|invalide|erreur|inválid|error|недопустим|ошибк/i;
+
+/** The page shows a visible error notice that says so (not a "saved" notice that happens to use an alert role). */
+function showsError(doc: Document): boolean {
+  return Array.from(doc.querySelectorAll<HTMLElement>(ERROR_NOTICE)).some((n) => {
+    const text = (n.textContent ?? '').slice(0, 300);
+    return !!text.trim() && ERROR_WORDS.test(text) && !SAVED_WORDS.test(text) && !n.closest('[hidden], [aria-hidden=true]') && doc.defaultView?.getComputedStyle(n).display !== 'none';
+  });
+}
+
 /** A field's key across page loads: its name, else its id. */
 export function fieldKey(el: Element): string {
   return el.getAttribute('name') || el.id || '';
@@ -181,7 +193,9 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   const view = deps.journey;
   if (view?.saveAttemptAt && now() - view.saveAttemptAt < SAVE_WINDOW_MS && view.filledFields.length) {
     const kept = readBack(view.filledFields);
-    if (Object.keys(kept).length) void send({ type: 'saved', url: href(), via: 'reload', kept });
+    // The editor again with the site's error: it refused the save (the worker fixes a field and saves again).
+    if (showsError(doc)) void send({ type: 'problem', problem: 'save_not_seen' });
+    else if (Object.keys(kept).length) void send({ type: 'saved', url: href(), via: 'reload', kept });
     else if (SAVED_WORDS.test((doc.body?.textContent ?? '').slice(0, 20_000))) void send({ type: 'saved', url: href(), via: 'message', kept: {} });
   }
 
