@@ -193,15 +193,16 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // ---- one-time code ----
   const code = data.totp?.code ?? '';
+  let otpFrom: Element | null = null;
   if (code) {
     for (const t of analysis.otp) {
       if (t.split) {
         if (t.fields.length !== code.length) continue;
-        t.fields.forEach((f, i) => put(f, 'otp', code[i]!, '•'));
+        if (t.fields.map((f, i) => put(f, 'otp', code[i]!, '•')).every(Boolean)) otpFrom ??= t.fields.at(-1)!.el;
       } else {
         const f = t.fields[0]!;
         if (f.maxLength >= 0 && f.maxLength < code.length) continue;
-        put(f, 'otp', code, MASK);
+        if (put(f, 'otp', code, MASK)) otpFrom ??= f.el;
       }
     }
   }
@@ -226,10 +227,12 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // Submitting stays the worker's click unless they turned auto-submit on.
   // Once per step: the identifier step and the password step of one form are two submits.
-  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
-    if (!state.submitted.has(submitFrom)) {
-      state.submitted.add(submitFrom);
-      result.submitted = submitForm(submitFrom);
+  // The one-time code is a step of its own (DESIGN "Log in": identifier, password, one-time code).
+  const stepFrom = result.page === 'login' ? submitFrom : result.page === 'otp' ? otpFrom : null;
+  if (data.autoSubmitLogin && stepFrom) {
+    if (!state.submitted.has(stepFrom)) {
+      state.submitted.add(stepFrom);
+      result.submitted = submitForm(stepFrom);
     }
   }
   return result;

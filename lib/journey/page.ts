@@ -2,13 +2,12 @@
  * The journey's part inside a page of the task's site (content script): it
  * says what the page is (signed in? a login? the editor?), carries out the
  * moves the background answers with, notices the worker's Save and reads
- * back what the site kept, and counts the task's links on the public profile.
+ * back what the site kept (the background counts the links on the public profile).
  * It never leaves a page holding the worker's unsaved edits, never follows a
  * link off the task's host, and never submits anything itself (the login's
  * auto-submit is the fill engine's, once per step).
  */
 import { linkKey } from '../links';
-import { contentFromDocument, linksVisible } from './public-check';
 import { sameUrl } from './reduce';
 import type { PageSignals } from '../platforms';
 import type { FilledValue, JourneyAnswer, JourneyEvent, WirePart } from './types';
@@ -70,8 +69,8 @@ const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
 
 /** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
-const ERROR_NOTICE = '[role=alert], .error, .errors, .errorbox, .alert-danger, .alert-error, .messages--error, .flash-error, .ui.negative.message, .invalid-feedback, .form-error, .field-error, .notice-error';
-const ERROR_WORDS = /\b(invalid|error|required|too (long|short)|not (allowed|valid)|must be|failed)\b|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|invalide|erreur|inválid|error|недопустим|ошибк/i;
+const ERROR_NOTICE = '[role=alert], .error, .errorbox, .alert-danger, .messages--error, .flash-error, .negative';
+const ERROR_WORDS = /invalid|error|required|too (long|short)|must be|failed|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|erreur|inválid|ошибк/i;
 
 /** The page shows a visible error notice that says so (not a "saved" notice that happens to use an alert role). */
 function showsError(doc: Document): boolean {
@@ -147,13 +146,13 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     if (!form?.querySelector) return;
     dirty = false;
     if (form.querySelector('input[type=password]')) {
-      void send({ type: 'login_submitted', url: href() });
+      void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
     }
     const fields = filledIn(form);
     if (Object.keys(fields).length) {
-      void send({ type: 'filled', url: href(), fields });
-      void send({ type: 'save_attempted', url: href() });
+      // One message, sent at once: the page may unload before an answer to a first one comes back.
+      void deps.send({ type: 'save_attempted', url: href(), fields }).catch(() => undefined);
       watchForSaved(Object.keys(fields));
     }
   };
@@ -199,11 +198,7 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     else if (SAVED_WORDS.test((doc.body?.textContent ?? '').slice(0, 20_000))) void send({ type: 'saved', url: href(), via: 'message', kept: {} });
   }
 
-  // The public profile: count the task's links as the page shows them.
-  if (view?.publicUrl && sameUrl(view.publicUrl, href())) {
-    const { visible, missing } = linksVisible(contentFromDocument(doc), deps.links);
-    void send({ type: 'public_checked', url: href(), visible, missing });
-  }
+  // The public profile is read by the background (with the worker's session), not here: one place counts it.
 
   let partOpened = false;
   function openEditorPart(part: Discovery['editorPart']) {
