@@ -12,14 +12,9 @@ import { sameUrl } from './reduce';
 import type { PageSignals } from '../platforms';
 import type { FilledValue, JourneyAnswer, JourneyEvent, WirePart } from './types';
 
-/** What the page tells about the account, from lib/platforms or the page's own links. */
+/** What the page itself tells: someone signed in, and the tab or fold of the editor that holds the link fields. */
 export interface Discovery {
-  platform?: string;
   signedIn: boolean;
-  loginUrl?: string;
-  editorUrl?: string;
-  publicUrl?: string;
-  /** How to open the tab or fold of the editor that holds the link fields. */
   editorPart?: { click: string; text?: RegExp };
 }
 
@@ -225,28 +220,23 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
       lastUrl = url;
       const found = deps.discover(doc);
       const onEditorUrl = !!view?.editorUrl && sameUrl(view.editorUrl, url);
-      // The editor's link fields behind a tab or a fold: open that part once (words of the tab when the platform is not known).
-      if (kind !== 'profile' && onEditorUrl && !deps.signals) openEditorPart(found.editorPart);
       void (deps.signals?.(doc).catch(() => null) ?? Promise.resolve(null))
         .then((signals) =>
           send({
             type: 'page',
             url,
-            ...(found.platform && { platform: found.platform }),
             signedIn: found.signedIn,
             loginForm: kind === 'login' || kind === 'otp',
             editorForm: kind === 'profile',
-            ...(found.loginUrl && { loginUrl: found.loginUrl }),
-            ...(found.editorUrl && { editorUrl: found.editorUrl }),
-            ...(found.publicUrl && { publicUrl: found.publicUrl }),
+            // The site's URLs: the background finds them in the signals (platform registry, then the page's links).
             ...(signals && { signals }),
           }),
         )
         .then((answer) => {
           if (stopped) return;
-          // The platform's own tab or fold, on its editor; else, on the editor, a tab whose words say links.
+          // The editor's link fields behind a tab or a fold, opened once: the platform's own, else a tab whose words say links.
           if (answer?.part) openEditorPart(partOf(answer.part));
-          else if (deps.signals && kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
+          else if (kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
           if (answer?.navigate) navigate(answer.navigate.url);
         });
       if (kind === 'profile') {
@@ -275,13 +265,11 @@ export function editorPartTarget(doc: Document, part: Discovery['editorPart']): 
 }
 
 function partOf(p: WirePart): NonNullable<Discovery['editorPart']> {
-  let text: RegExp | undefined;
   try {
-    text = p.text ? new RegExp(p.text[0], p.text[1]) : undefined;
+    return { click: p.click, ...(p.text && { text: new RegExp(p.text[0], p.text[1]) }) };
   } catch {
-    text = undefined;
+    return { click: p.click };
   }
-  return { click: p.click, ...(text && { text }) };
 }
 
 function handleOf(link: string): string {

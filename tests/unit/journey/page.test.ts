@@ -15,7 +15,7 @@ function start(over: Partial<JourneyPageDeps> = {}) {
       sent.push(e);
       return answer;
     },
-    discover: () => ({ signedIn: true, editorUrl: 'https://forum.test/settings/profile', publicUrl: 'https://forum.test/u/jane' }),
+    discover: () => ({ signedIn: true }),
     links: ['https://twitter.com/janedoe_art', 'https://github.com/janedoe-art'],
     journey: undefined,
     isOurDispatch: () => ourDispatch,
@@ -42,7 +42,7 @@ describe('the journey inside a page', () => {
     page.onFill('other');
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith('https://forum.test/settings/profile'));
     expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ type: 'page', signedIn: true, loginForm: false, editorForm: false, editorUrl: 'https://forum.test/settings/profile' });
+    expect(sent[0]).toMatchObject({ type: 'page', signedIn: true, loginForm: false, editorForm: false });
     assign.mockRestore();
   });
 
