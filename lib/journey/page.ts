@@ -140,12 +140,14 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     const form = e.target as HTMLFormElement | null;
     if (!form?.querySelector) return;
     dirty = false;
-    if (form.querySelector('input[type=password]')) {
+    const fields = filledIn(form);
+    // A login step: a password, or our values without any task link (the identifier step, the one-time code).
+    const values = Object.values(fields);
+    if (form.querySelector('input[type=password]') || (values.length && values.every((f) => !f.links.length))) {
       void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
     }
-    const fields = filledIn(form);
-    if (Object.keys(fields).length) {
+    if (values.length) {
       // One message, sent at once: the page may unload before an answer to a first one comes back.
       void deps.send({ type: 'save_attempted', url: href(), fields }).catch(() => undefined);
       watchForSaved(Object.keys(fields));

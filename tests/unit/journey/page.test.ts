@@ -81,6 +81,13 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     expect(JSON.stringify(sent)).not.toContain('city');
   });
 
+  it('a one-time-code or identifier step sent (our value, no task link in it) is a login step, not the editor\'s Save', async () => {
+    document.body.innerHTML = `<form id="otp"><input name="user[otp_attempt]" value="123456" ${MARK}></form>`;
+    start();
+    document.getElementById('otp')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted']));
+  });
+
   it('the page after a Save reads back what the site kept', async () => {
     document.body.innerHTML = '<form><input name="twitter" value="janedoe_art"><textarea name="bio"></textarea></form>';
     start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter', 'bio', 'website'] } });
