@@ -143,7 +143,9 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     const fields = filledIn(form);
     // A login step: a password, or our values without any task link (the identifier step, the one-time code).
     const values = Object.values(fields);
-    if (form.querySelector('input[type=password]') || (values.length && values.every((f) => !f.links.length))) {
+    // (An editor's empty "change password" fields do not make its Save a login.)
+    const password = Array.from(form.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
+    if (password || (values.length && values.every((f) => !f.links.length))) {
       void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
     }

@@ -88,6 +88,13 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted']));
   });
 
+  it('an editor with empty change-password fields: its Save is the editor\'s, not a login', async () => {
+    document.body.innerHTML = `<form id="p"><input type="password" name="current_pass"><input name="twitter" value="janedoe_art" ${MARK}></form>`;
+    start();
+    document.getElementById('p')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+  });
+
   it('the page after a Save reads back what the site kept', async () => {
     document.body.innerHTML = '<form><input name="twitter" value="janedoe_art"><textarea name="bio"></textarea></form>';
     start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter', 'bio', 'website'] } });
