@@ -64,8 +64,8 @@ const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
 
 /** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
-const ERROR_NOTICE = '[role=alert], .error, .errorbox, .alert-danger, .messages--error, .flash-error, .negative';
-const ERROR_WORDS = /invalid|error|required|too (long|short)|must be|failed|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|erreur|inválid|ошибк/i;
+const ERROR_NOTICE = '[role=alert], .error, .alert-danger, .messages--error, .flash-error, .negative';
+const ERROR_WORDS = /invalid|error|required|too (long|short)|failed|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|erreur|inválid|ошибк/i;
 
 /** The page shows a visible error notice that says so (not a "saved" notice that happens to use an alert role). */
 function showsError(doc: Document): boolean {
