@@ -64,8 +64,8 @@ const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
 
 /** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
-const ERROR_NOTICE = '[role=alert], .error, .alert-danger, .messages--error, .flash-error, .negative';
-const ERROR_WORDS = /invalid|error|required|too (long|short)|failed|không hợp lệ|lỗi|bắt buộc|ungültig|fehler|erreur|inválid|ошибк/i;
+const ERROR_NOTICE = '[role=alert], .error, .alert-danger, .messages--error, .negative';
+const ERROR_WORDS = /invalid|error|required|too long|failed|không hợp lệ|lỗi|bắt buộc|fehler|erreur/i;
 
 /** The page shows a visible error notice that says so (not a "saved" notice that happens to use an alert role). */
 function showsError(doc: Document): boolean {
@@ -141,11 +141,12 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     if (!form?.querySelector) return;
     dirty = false;
     const fields = filledIn(form);
-    // A login step: a password, or our values without any task link (the identifier step, the one-time code).
+    // A login step: a password, or a small form with our values and no task link (the identifier step, the one-time code).
     const values = Object.values(fields);
     // (An editor's empty "change password" fields do not make its Save a login.)
     const password = Array.from(form.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
-    if (password || (values.length && values.every((f) => !f.links.length))) {
+    const boxes = form.querySelectorAll('input:not([type=hidden]), textarea').length;
+    if (password || (values.length && values.every((f) => !f.links.length) && boxes < 4)) {
       void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
     }

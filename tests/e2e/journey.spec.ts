@@ -28,8 +28,7 @@ interface Case {
 }
 
 // Not here yet (see the branch report): phpBB (the engine writes a full URL into phpBB's Facebook
-// handle field, which the site refuses), Discourse (the SPA's modal login is not completed), Drupal
-// (the save on the multipart editor is not seen, so no public check follows).
+// handle field, which the site refuses), Discourse (the SPA's modal login is not completed).
 const CASES: Case[] = [
   { key: 'mybb', what: 'MyBB: profile fields labelled by table rows, redirect page after the save', save: /^Update Profile$/ },
   { key: 'mastodon', what: 'Mastodon: e-mail login, 2FA on the same URL, metadata pairs', save: /^Save changes$/ },
@@ -40,6 +39,7 @@ const CASES: Case[] = [
   { key: 'rewriter', what: 'a site that rewrites saved values: the changes are read back', save: /^Save profile$/ },
   { key: 'partial', what: 'a public profile showing only some links: the missing ones are named', save: /^Save$/, partial: true },
   { key: 'buddypress', what: 'WordPress + BuddyPress: wp-login, xprofile editor with the member slug', save: /^Save Changes$/ },
+  { key: 'drupal', what: 'Drupal: editor at /user/<id>/edit from drupalSettings, empty password fields beside the links', save: /^Save$/ },
   { key: 'moodle', what: 'Moodle: link fields in collapsed form sections', save: /^Update profile$/ },
 ];
 
