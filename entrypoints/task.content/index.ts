@@ -5,7 +5,9 @@ import { runTaskPage } from '../../lib/page';
 export default defineContentScript({
   registration: 'runtime',
   allFrames: true,
-  runAt: 'document_idle',
+  // From the start of the document: the data request leaves at once and the first pass runs
+  // when the document is parsed (lib/page/wire), well before document_idle.
+  runAt: 'document_start',
   main(ctx) {
     // Registration and injection into open tabs can both reach one page: run once.
     const flag = Symbol.for('entity-connect.task-page');

@@ -5,6 +5,7 @@ import { getSettings, saveSettings } from '../settings';
 import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { serverNow } from './clock';
 import { buildFillData } from './fill-data';
+import type { FillSources } from './fill-sources';
 import { checkJourneyEvent } from './journey';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
@@ -31,6 +32,8 @@ export interface ContentHandlerDeps {
   now?: () => number;
   /** Opens the extension's popup (the toolbar popup, or the popup page in a small window). */
   openPopup(): Promise<void>;
+  /** The fill data's sources prepared in memory (lib/background/fill-sources); read from storage per request without it. */
+  fillSources?: () => Promise<Pick<FillSources, 'settings' | 'clockOffsetMs'>>;
   /** Reads a public profile with the worker's session (lib/background/journey `checkPublicProfile`). */
   checkPublic?: (url: string, links: readonly string[], onTaskHost: (url: string) => boolean) => Promise<JourneyEvent>;
 }
@@ -43,6 +46,10 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
   const now = deps.now ?? Date.now;
   return {
     async getFillData(_data, { scope, active }) {
+      if (deps.fillSources) {
+        const { settings, clockOffsetMs } = await deps.fillSources();
+        return buildFillData(active, settings, scope, now() + clockOffsetMs);
+      }
       return buildFillData(active, await getSettings(), scope, await serverNow(now()));
     },
     async getPanelSetup() {

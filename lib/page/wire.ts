@@ -3,13 +3,28 @@ import { hostMatchesDomain } from '../domain';
 import { discoverFromLinks, startJourneyPage } from '../journey';
 import { contentMessenger, tabMessenger, type FillData } from '../messaging';
 import { startTaskPage, type TaskPage } from './controller';
+import { fillDataCache } from './data';
 
-/** The task page with the real messengers (the content script's whole job). */
-export function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | null> {
+/** Resolves once the document is parsed (at once when it already is). */
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * The task page with the real messengers (the content script's whole job).
+ * Runs from document_start: the data is asked for at once (top frame; a frame
+ * asks once its size is known to be usable), so it is here by the time the
+ * document is parsed, and the first pass runs then, not at document_idle.
+ */
+export async function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | null> {
+  const data = fillDataCache(() => contentMessenger.sendMessage('getFillData'));
+  if (isTop) void data.get().catch(() => null);
+  await parsed(doc);
   return startTaskPage({
     doc,
     isTop,
-    getFillData: () => contentMessenger.sendMessage('getFillData'),
+    getFillData: data.get,
     getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),
     savePanelPrefs: (prefs) => contentMessenger.sendMessage('savePanelPrefs', prefs),
     openPopup: () => contentMessenger.sendMessage('openPopup'),
@@ -17,7 +32,11 @@ export function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | n
     // Not the storage change events: they would hand every change of the extension's
     // local storage (the API key, the task's passwords) to this content script, and the
     // background denies content scripts that storage anyway. It tells us by message instead.
-    onTaskChange: (listener) => tabMessenger.onMessage('taskChanged', () => listener()),
+    onTaskChange: (listener) =>
+      tabMessenger.onMessage('taskChanged', () => {
+        data.invalidate();
+        listener();
+      }),
     onNavigate: (handler) => tabMessenger.onMessage('navigate', ({ data }) => handler(data.url)),
     startJourney: (first) => (first.scope === 'task' ? startJourneyPage(journeyDeps(doc, first)) : null),
     autofill: { autofillDocument, observeAutofill, undoAutofill },
