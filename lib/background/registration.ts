@@ -2,10 +2,10 @@ import type { browser } from 'wxt/browser';
 import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import type { ActiveTask } from '../task';
 
-/** The built file of entrypoints/task.content (WXT output path). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
+/** The built file of entrypoints/task-page.ts (WXT output path). */
+export const CONTENT_SCRIPT_FILE = 'task-page.js';
 /** The same file as `scripting.executeScript` names it (WXT's public-path type). */
-const CONTENT_SCRIPT_PUBLIC_PATH = '/content-scripts/task.js';
+const CONTENT_SCRIPT_PUBLIC_PATH = '/task-page.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
 /** From the start: the script asks for its data at once and fills when the document is parsed (lib/page/wire). */
 const RUN_AT = 'document_start';

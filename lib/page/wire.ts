@@ -20,11 +20,24 @@ function parsed(doc: Document): Promise<void> {
 export async function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | null> {
   const data = fillDataCache(() => contentMessenger.sendMessage('getFillData'));
   if (isTop) void data.get().catch(() => null);
+  // An instance left behind by an update or reload of the extension stops when the new
+  // one starts, and before any pass (it can no longer reach the background, only its cache).
+  let page: TaskPage | null = null;
+  const orphaned = () => !(globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id;
+  const onStarted = () => {
+    if (orphaned()) page?.stop();
+  };
+  doc.dispatchEvent(new CustomEvent(STARTED_EVENT));
+  doc.addEventListener(STARTED_EVENT, onStarted);
   await parsed(doc);
-  return startTaskPage({
+  page = await startTaskPage({
     doc,
     isTop,
-    getFillData: data.get,
+    getFillData: () => {
+      if (!orphaned()) return data.get();
+      page?.stop();
+      return Promise.resolve(null);
+    },
     getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),
     savePanelPrefs: (prefs) => contentMessenger.sendMessage('savePanelPrefs', prefs),
     openPopup: () => contentMessenger.sendMessage('openPopup'),
@@ -41,7 +54,12 @@ export async function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPa
     startJourney: (first) => (first.scope === 'task' ? startJourneyPage(journeyDeps(doc, first)) : null),
     autofill: { autofillDocument, observeAutofill, undoAutofill },
   });
+  if (!page) doc.removeEventListener(STARTED_EVENT, onStarted);
+  return page;
 }
+
+/** Told to the instances already in the page (a page may send it too: a live instance ignores it). */
+const STARTED_EVENT = 'entity-connect-task-page-started';
 
 function journeyDeps(doc: Document, first: FillData): Parameters<typeof startJourneyPage>[0] {
   const onTaskHost = (url: string) => {

@@ -372,7 +372,7 @@ async function benchSizes() {
     rows.push([label, kb(s.raw), kb(s.gzip), files.join(' + ')]);
     return s;
   };
-  const content = add('content script', ['content-scripts/task.js']);
+  const content = add('content script', ['task-page.js']);
   add('background', ['background.js']);
   for (const name of ['popup', 'options']) {
     const e = htmlEntry(`${name}.html`);
@@ -382,7 +382,7 @@ async function benchSizes() {
 
   // What the content script holds: the same entry bundled by esbuild, split by source.
   const r = await build({
-    entryPoints: [path.join(ROOT, 'entrypoints/task.content/index.ts')],
+    entryPoints: [path.join(ROOT, 'entrypoints/task-page.ts')],
     bundle: true,
     write: false,
     minify: true,

@@ -91,7 +91,7 @@ function importGraph(entry: string): string[] {
 }
 
 describe('the content script never touches extension storage', () => {
-  const files = importGraph('entrypoints/task.content/index.ts');
+  const files = importGraph('entrypoints/task-page.ts');
 
   it('walks the real import graph (page, panel, autofill, journey, messaging)', () => {
     const rel = files.map((f) => path.relative(process.cwd(), f));

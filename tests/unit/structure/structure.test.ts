@@ -106,7 +106,7 @@ describe('light entries stay light', () => {
   const heavyForPages = ['lib/api/client.ts', 'lib/api/schemas.ts', 'lib/task/service.ts', 'lib/domain/registrable.ts'];
 
   it('the content script reaches no API code, zod, otplib, tldts or React', () => {
-    const { files, packages } = graph('entrypoints/task.content/index.ts');
+    const { files, packages } = graph('entrypoints/task-page.ts');
     expect(files.has('lib/autofill/index.ts')).toBe(true); // the walk does reach the engine
     for (const pkg of ['zod', 'otplib', 'tldts', 'react', 'react-dom']) expect(packages.has(pkg), pkg).toBe(false);
     for (const f of [...heavyForPages, 'lib/totp/index.ts', 'lib/background/index.ts']) expect(files.has(f), f).toBe(false);
