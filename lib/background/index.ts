@@ -13,7 +13,7 @@ import { contentGuard, createContentHandlers } from './content-handlers';
 import { notifyTaskChanged, restrictStorageToExtension } from './content-access';
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
-import { syncContentScripts } from './registration';
+import { PANEL_SCRIPT_PUBLIC_PATH, syncContentScripts } from './registration';
 import { checkPublicProfile } from './journey';
 import { holdPasswordSaving } from './password-saving';
 import { openPopup } from './popup';
@@ -107,6 +107,7 @@ export function startBackground(): { ready: Promise<void> } {
     createContentHandlers({
       service,
       fillSources: fillSources.get,
+      loadPanelCode: ({ tabId, frameId }) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_PUBLIC_PATH] }),
       openPopup: () => openPopup(browser),
       checkPublic: (url, links, onHost) => checkPublicProfile(url, links, onHost),
     }),

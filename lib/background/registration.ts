@@ -7,6 +7,8 @@ export const CONTENT_SCRIPT_FILE = 'task-page.js';
 /** The same file as `scripting.executeScript` names it (WXT's public-path type). */
 const CONTENT_SCRIPT_PUBLIC_PATH = '/task-page.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
+/** The in-page panel's code (entrypoints/task-panel.ts), run in a frame only when it shows the panel. */
+export const PANEL_SCRIPT_PUBLIC_PATH = '/task-panel.js';
 /** From the start: the script asks for its data at once and fills when the document is parsed (lib/page/wire). */
 const RUN_AT = 'document_start';
 export const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';

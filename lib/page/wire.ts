@@ -2,6 +2,7 @@ import { autofillDocument, isOurDispatch, MARK_ATTR, observeAutofill, undoAutofi
 import { hostMatchesDomain } from '../domain';
 import { discoverFromLinks, startJourneyPage } from '../journey';
 import { contentMessenger, tabMessenger, type FillData } from '../messaging';
+import type { createPanel } from '../panel';
 import { startTaskPage, type TaskPage } from './controller';
 import { fillDataCache } from './data';
 
@@ -38,7 +39,13 @@ export async function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPa
       page?.stop();
       return Promise.resolve(null);
     },
-    getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),
+    // The background answers once it ran the panel's code (/task-panel.js) in this frame.
+    getPanelSetup: () =>
+      contentMessenger.sendMessage('getPanelSetup').then((setup) => {
+        if (!loadedPanel()) throw new Error('panel code not loaded');
+        return setup;
+      }),
+    createPanel: (...args) => loadedPanel()!(...args),
     savePanelPrefs: (prefs) => contentMessenger.sendMessage('savePanelPrefs', prefs),
     openPopup: () => contentMessenger.sendMessage('openPopup'),
     onFillNow: (handler) => tabMessenger.onMessage('fillNow', handler),
@@ -56,6 +63,11 @@ export async function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPa
   });
   if (!page) doc.removeEventListener(STARTED_EVENT, onStarted);
   return page;
+}
+
+/** lib/panel/load's `createPanel`, once /task-panel.js ran in this world (the key is lib/panel/load `PANEL_KEY`). */
+function loadedPanel(): typeof createPanel | undefined {
+  return (globalThis as Record<symbol, typeof createPanel | undefined>)[Symbol.for('entity-connect.panel')];
 }
 
 /** Told to the instances already in the page (a page may send it too: a live instance ignores it). */

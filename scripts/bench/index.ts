@@ -599,7 +599,7 @@ async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
     ],
     [
       `${RUNS} opens each (new tab every time; the first open includes the service worker's wake-up).`,
-      'The content script runs at document_idle (Chromium: the load event, or DOMContentLoaded + 200 ms if load is later); the panel budget is measured from there, i.e. the extension\'s own share.',
+      'The content script starts at document_start and fills once the document is parsed; the panel budget is measured from document_idle (Chromium: the load event, or DOMContentLoaded + 200 ms if load is later), where a negative figure means the panel was up before an idle script could run.',
       ...profileNotes,
     ],
   );

@@ -17,6 +17,7 @@ const NAMED_ENTRIES: Record<string, string> = {
   'lib/domain/registrable': 'heavy: the public-suffix list (tldts), background only',
   'lib/task/service': 'heavy: the task service talks to the API (client + zod), background only',
   'lib/api/defaults': 'light: the API defaults without the client and zod, for the options page',
+  'lib/panel/load': 'the in-page panel\'s code, loaded after the first fill: its own script (/task-panel.js), injected by the background',
 };
 
 const PRODUCT_DIRS = ['lib', 'components', 'entrypoints'];
@@ -110,6 +111,8 @@ describe('light entries stay light', () => {
     expect(files.has('lib/autofill/index.ts')).toBe(true); // the walk does reach the engine
     for (const pkg of ['zod', 'otplib', 'tldts', 'react', 'react-dom']) expect(packages.has(pkg), pkg).toBe(false);
     for (const f of [...heavyForPages, 'lib/totp/index.ts', 'lib/background/index.ts']) expect(files.has(f), f).toBe(false);
+    // Not the panel: its code is its own script, run by the background after the first fill (lib/panel/load).
+    expect(files.has('lib/panel/view.ts')).toBe(false);
     // No catalogue: the background sends the panel its sentences in the worker's language.
     for (const f of ['lib/i18n/vi.ts', 'lib/i18n/en.ts', 'lib/i18n/index.ts']) expect(files.has(f), f).toBe(false);
   });
