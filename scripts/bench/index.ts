@@ -373,6 +373,7 @@ async function benchSizes() {
     return s;
   };
   const content = add('content script', ['task-page.js']);
+  add('panel (run after the first fill)', ['task-panel.js']);
   add('background', ['background.js']);
   for (const name of ['popup', 'options']) {
     const e = htmlEntry(`${name}.html`);
