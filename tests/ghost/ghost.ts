@@ -97,7 +97,10 @@ const BLOG_TITLE = 'Linh’s Coffee Notes';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const GHOST_VERSION = readFileSync(path.join(HERE, 'VERSION'), 'utf8').trim();
-const CACHE = process.env.EC_GHOST_CACHE || '/var/cache/ec-ghost';
+// Where setup.sh installs: EC_GHOST_CACHE, else /var/cache/ec-ghost as root, else the user's cache.
+const CACHE =
+  process.env.EC_GHOST_CACHE ||
+  (process.getuid?.() === 0 ? '/var/cache/ec-ghost' : path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ec-ghost'));
 const GHOST_DIR = path.join(CACHE, `ghost-${GHOST_VERSION}`);
 const SQLITE = '/usr/bin/sqlite3';
 const START_TIMEOUT_MS = 120_000;
