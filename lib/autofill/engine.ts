@@ -133,6 +133,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     allowFrame: (fd) => hostAllowed(effectiveHost(fd, topHost), data),
   });
   for (const f of fields) if (f.doc !== doc) listen(state, f.doc);
+  adoptRerendered(state, fields);
   const analysis = analyzePage(fields, doc);
   // filling focuses each field in turn; give the worker's caret back afterwards
   const focused = doc.activeElement as HTMLElement | null;
@@ -193,15 +194,18 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // ---- one-time code ----
   const code = data.totp?.code ?? '';
+  /** The code step's form: submitted (with auto-submit) only when it holds the whole code. */
+  let codeFrom: Element | null = null;
   if (code) {
     for (const t of analysis.otp) {
       if (t.split) {
         if (t.fields.length !== code.length) continue;
-        t.fields.forEach((f, i) => put(f, 'otp', code[i]!, '•'));
+        const all = t.fields.map((f, i) => put(f, 'otp', code[i]!, '•')).every(Boolean);
+        if (all) codeFrom ??= t.fields[t.fields.length - 1]!.el;
       } else {
         const f = t.fields[0]!;
         if (f.maxLength >= 0 && f.maxLength < code.length) continue;
-        put(f, 'otp', code, MASK);
+        if (put(f, 'otp', code, MASK)) codeFrom ??= f.el;
       }
     }
   }
@@ -224,13 +228,14 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     }
   }
 
-  // Submitting stays the worker's click unless they turned auto-submit on.
-  // Once per step: the identifier step and the password step of one form are two submits.
-  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
-    if (!state.submitted.has(submitFrom)) {
-      state.submitted.add(submitFrom);
-      result.submitted = submitForm(submitFrom);
-    }
+  // Fill policy, login: "submitting stays the worker's click unless they turn auto-submit on".
+  // Submit once per step: each step (a new page, the password after the identifier, a new
+  // code form) is submitted once; the code step is a step like the others. A step already
+  // submitted is never submitted again (a refreshed TOTP code in the same field is not a new step).
+  const stepFrom = result.page === 'login' ? submitFrom : result.page === 'otp' ? codeFrom : null;
+  if (data.autoSubmitLogin && stepFrom && !state.submitted.has(stepFrom)) {
+    state.submitted.add(stepFrom);
+    result.submitted = submitForm(stepFrom);
   }
   return result;
 }
@@ -412,7 +417,12 @@ function fillProfile(
     // Recompute from the field's own text before our write, so passes are idempotent.
     const base = rec ? rec.original : f.el.value;
     const rest = remaining().filter((l) => !valueHas(base, l));
-    if (!rest.length) return;
+    if (!rest.length) {
+      // Fill policy 3–4, "each once": the links we appended here on an earlier pass went to a
+      // field earlier in the order this time (a list the page rendered late): give the text back.
+      if (rec) restoreOwn(f.el, rec, state);
+      return;
+    }
     const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
     for (const l of rest) if (tl.includes(l.url)) tooLong.add(l);
     if (!added.length) return;
@@ -427,6 +437,36 @@ function fillProfile(
   for (const l of links) {
     if (present.has(l)) result.notFilled.push({ value: l.url, reason: 'already_present' });
     else if (!placed.has(l)) result.notFilled.push({ value: l.url, reason: tooLong.has(l) ? 'too_long' : 'no_field' });
+  }
+}
+
+/** Put a field we wrote back to its own text (its record dropped: the field is the page's again). */
+function restoreOwn(el: FieldEl, rec: Written, state: PageState): void {
+  if (el.value !== rec.original && writeText(el as HTMLInputElement, rec.original) !== 'ok') return;
+  state.written.delete(el);
+  unmarkFilled(el);
+}
+
+/**
+ * A field the page re-rendered (replaced by a new element with the same id or name, holding
+ * the value we wrote into the old one, e.g. WordPress plugins turning an input into a textarea)
+ * is still ours: its record moves to the new element, so the links in it are not counted as
+ * the site's own and placed again elsewhere.
+ */
+function adoptRerendered(state: PageState, fields: Field[]): void {
+  const gone = [...state.written].filter(([el]) => !el.isConnected);
+  if (!gone.length) return;
+  const norm = (v: string) => v.trim().replace(/\s+/g, ' ');
+  for (const f of fields) {
+    if (state.written.has(f.el) || state.touched.has(f.el) || !f.el.value) continue;
+    const id = f.el.id;
+    const name = f.el.getAttribute('name');
+    const i = gone.findIndex(([el, rec]) => ((id && el.id === id) || (name && el.getAttribute('name') === name)) && norm(rec.written) === norm(f.el.value));
+    if (i < 0) continue;
+    const [old, rec] = gone[i]!;
+    gone.splice(i, 1);
+    state.written.delete(old);
+    state.written.set(f.el, { ...rec, written: f.el.value });
   }
 }
 

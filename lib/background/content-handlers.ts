@@ -1,11 +1,12 @@
 import type { ContentProtocol } from '../messaging';
 import { panelText } from '../i18n';
-import { reduceJourney, type JourneyEvent } from '../journey';
+import { reduceJourney, sameUrl, type JourneyAnswer, type JourneyEvent } from '../journey';
+import { signalRequest } from '../platforms';
 import { getSettings, saveSettings } from '../settings';
 import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { serverNow } from './clock';
 import { buildFillData } from './fill-data';
-import { checkJourneyEvent } from './journey';
+import { checkJourneyEvent, withPlatform } from './journey';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
 
@@ -60,14 +61,22 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
     async journeyEvent(raw, { scope, active }) {
       if (scope !== 'task') return {};
       const onTaskHost = (url: string) => contentScope({ url, tab: {} }, active) === 'task';
-      const event = checkJourneyEvent(raw, onTaskHost);
-      if (!event) return {};
-      return applyJourneyEvent(active.task.id, event, onTaskHost);
+      const checked = checkJourneyEvent(raw, onTaskHost);
+      if (!checked) return {};
+      const { event, part } = withPlatform(checked, onTaskHost, active.task.username ?? undefined);
+      const answer = await applyJourneyEvent(active.task.id, event, onTaskHost);
+      // On the editor itself: the platform's tab or fold holding the link fields.
+      const editor = event.type === 'page' ? (event.editorUrl ?? active.journey?.editorUrl) : undefined;
+      return part && editor && event.type === 'page' && sameUrl(editor, event.url) ? { ...answer, part } : answer;
+    },
+
+    async journeySignals(_data, { scope }) {
+      return scope === 'task' ? signalRequest() : null;
     },
   };
 
   /** Applies one event; runs the background's part of what it asks (the public check); returns the page's part. */
-  async function applyJourneyEvent(taskId: string, event: JourneyEvent, onTaskHost: (url: string) => boolean): Promise<{ navigate?: { url: string; why: 'login' | 'editor' | 'public' } }> {
+  async function applyJourneyEvent(taskId: string, event: JourneyEvent, onTaskHost: (url: string) => boolean): Promise<JourneyAnswer> {
     const auto = (await getSettings()).autofillMode === 'auto';
     const outcome = await updateJourney(taskId, (journey, active) => {
       const r = reduceJourney(journey, event, { auto, now: now() });

@@ -1,4 +1,5 @@
-import { contentFromHtml, linksVisible, type JourneyEvent, type JourneyProblem } from '../journey';
+import { contentFromHtml, linksVisible, type JourneyEvent, type JourneyProblem, type WirePart } from '../journey';
+import { discoverAccount, MAX_LINKS as MAX_PAGE_LINKS, MAX_RESOURCES, platformFacts, type PageLink, type PageSignals, type UserPart } from '../platforms';
 import { isHttpUrl } from '../rules';
 
 const PROBLEMS: readonly JourneyProblem[] = ['no_editor', 'no_public_profile', 'save_not_seen', 'public_unreachable', 'site_unreachable'];
@@ -37,6 +38,7 @@ export function checkJourneyEvent(raw: unknown, onTaskHost: (url: string) => boo
         ...(url(e.loginUrl) && { loginUrl: url(e.loginUrl) }),
         ...(url(e.editorUrl) && { editorUrl: url(e.editorUrl) }),
         ...(url(e.publicUrl) && { publicUrl: url(e.publicUrl) }),
+        ...(checkSignals(e.signals, here) && { signals: checkSignals(e.signals, here)! }),
       };
     }
     case 'login_submitted':
@@ -139,4 +141,75 @@ export async function checkPublicProfile(
   } finally {
     clearTimeout(timer);
   }
+}
+
+const strs = (v: unknown, max: number, len = 300): string[] | null =>
+  Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length <= len) ? (v as string[]) : null;
+
+/** A page's signals as the content script read them: the shape and sizes checked, the URL the event's own. */
+function checkSignals(raw: unknown, url: string): PageSignals | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const s = raw as Record<string, unknown>;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return null;
+  }
+  const generators = strs(s.generators, 10);
+  const selectors = strs(s.selectors, 500, 400);
+  const resources = strs(s.resources, MAX_RESOURCES, 2_000);
+  const cookies = strs(s.cookies, 100);
+  const path = typeof s.path === 'string' && s.path.length <= 2_000 ? s.path : null;
+  if (!generators || !selectors || !resources || !cookies || path === null || !Array.isArray(s.links) || s.links.length > MAX_PAGE_LINKS) return null;
+  const links: PageLink[] = [];
+  for (const l of s.links as unknown[]) {
+    const o = l as Record<string, unknown> | null;
+    if (!o || typeof o.href !== 'string' || o.href.length > 2_000 || typeof o.text !== 'string' || o.text.length > 200) return null;
+    links.push({ href: o.href, text: o.text, ...(typeof o.title === 'string' && { title: o.title.slice(0, 200) }), ...(typeof o.ariaLabel === 'string' && { ariaLabel: o.ariaLabel.slice(0, 200) }) });
+  }
+  const users: Record<string, UserPart> = {};
+  if (s.users && typeof s.users === 'object') {
+    for (const [id, u] of Object.entries(s.users as Record<string, unknown>).slice(0, 60)) {
+      if (!u || typeof u !== 'object') continue;
+      const part: UserPart = {};
+      for (const k of ['name', 'id', 'slug', 'base', 'edit', 'pub'] as const) {
+        const v = (u as Record<string, unknown>)[k];
+        if (typeof v === 'string' && v.length <= 500) part[k] = v;
+      }
+      users[id] = part;
+    }
+  }
+  return { url, origin, path, generators, selectors, resources, links, cookies, users };
+}
+
+/**
+ * A page event with the site's URLs filled in from its signals (DESIGN step
+ * 3): a recognised platform names the login, the editor and the public
+ * profile, and its URLs win; the page's own links (generic discovery) fill
+ * what it left open, and are all there is on a site no recipe knows. Every
+ * URL stays on the task's host. Also returns the editor part (tab / fold)
+ * the platform keeps its link fields behind.
+ */
+export function withPlatform(event: JourneyEvent, onTaskHost: (url: string) => boolean, userName?: string): { event: JourneyEvent; part?: WirePart } {
+  if (event.type !== 'page' || !event.signals) return { event };
+  const { signals, ...rest } = event;
+  const facts = platformFacts(signals);
+  const signedIn = rest.signedIn || !!facts?.signedIn;
+  const found = discoverAccount(signals.links, { origin: signals.origin, signedIn, ...(userName && { userName }) });
+  const keep = (...us: (string | undefined)[]) => us.find((u) => u && onTaskHost(u));
+  const loginUrl = keep(facts?.loginUrl, rest.loginUrl, found.loginUrl);
+  const editorUrl = keep(facts?.editorUrl, rest.editorUrl, found.editorUrl);
+  const publicUrl = keep(facts?.publicUrl, rest.publicUrl, found.publicUrl);
+  const merged: JourneyEvent = {
+    ...rest,
+    ...(facts && { platform: facts.platform }),
+    signedIn,
+    ...(loginUrl && { loginUrl }),
+    ...(editorUrl && { editorUrl }),
+    ...(publicUrl && { publicUrl }),
+  };
+  const p = facts?.part;
+  const part = p ? { click: p.click, ...(p.text && { text: [p.text.source, p.text.flags] as [string, string] }) } : undefined;
+  return { event: merged, ...(part && { part }) };
 }

@@ -10,7 +10,8 @@
 import { linkKey } from '../links';
 import { contentFromDocument, linksVisible } from './public-check';
 import { sameUrl } from './reduce';
-import type { FilledValue, JourneyEvent } from './types';
+import type { PageSignals } from '../platforms';
+import type { FilledValue, JourneyAnswer, JourneyEvent, WirePart } from './types';
 
 /** What the page tells about the account, from lib/platforms or the page's own links. */
 export interface Discovery {
@@ -38,8 +39,10 @@ export interface JourneyView {
 
 export interface JourneyPageDeps {
   doc: Document;
-  send(event: JourneyEvent): Promise<{ navigate?: { url: string; why: string } } | undefined>;
+  send(event: JourneyEvent): Promise<JourneyAnswer | undefined>;
   discover(doc: Document): Discovery;
+  /** The page's fingerprints as the background asks for them (it recognises the platform); none where it asks nothing. */
+  signals?: (doc: Document) => Promise<PageSignals | null>;
   /** The task's links (to read back and count on the public profile). */
   links: readonly string[];
   journey: JourneyView | undefined;
@@ -189,9 +192,9 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   }
 
   let partOpened = false;
-  function openEditorPart(found: Discovery) {
+  function openEditorPart(part: Discovery['editorPart']) {
     if (partOpened) return;
-    const target = editorPartTarget(doc, found.editorPart);
+    const target = editorPartTarget(doc, part);
     if (!target) return;
     partOpened = true;
     target.click();
@@ -213,21 +216,30 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
       lastUrl = url;
       const found = deps.discover(doc);
       const onEditorUrl = !!view?.editorUrl && sameUrl(view.editorUrl, url);
-      // The editor's link fields behind a tab or a fold: open that part once.
-      if (kind !== 'profile' && onEditorUrl) openEditorPart(found);
-      void send({
-        type: 'page',
-        url,
-        ...(found.platform && { platform: found.platform }),
-        signedIn: found.signedIn,
-        loginForm: kind === 'login' || kind === 'otp',
-        editorForm: kind === 'profile',
-        ...(found.loginUrl && { loginUrl: found.loginUrl }),
-        ...(found.editorUrl && { editorUrl: found.editorUrl }),
-        ...(found.publicUrl && { publicUrl: found.publicUrl }),
-      }).then((answer) => {
-        if (answer?.navigate && !stopped) navigate(answer.navigate.url);
-      });
+      // The editor's link fields behind a tab or a fold: open that part once (words of the tab when the platform is not known).
+      if (kind !== 'profile' && onEditorUrl && !deps.signals) openEditorPart(found.editorPart);
+      void (deps.signals?.(doc).catch(() => null) ?? Promise.resolve(null))
+        .then((signals) =>
+          send({
+            type: 'page',
+            url,
+            ...(found.platform && { platform: found.platform }),
+            signedIn: found.signedIn,
+            loginForm: kind === 'login' || kind === 'otp',
+            editorForm: kind === 'profile',
+            ...(found.loginUrl && { loginUrl: found.loginUrl }),
+            ...(found.editorUrl && { editorUrl: found.editorUrl }),
+            ...(found.publicUrl && { publicUrl: found.publicUrl }),
+            ...(signals && { signals }),
+          }),
+        )
+        .then((answer) => {
+          if (stopped) return;
+          // The platform's own tab or fold, on its editor; else, on the editor, a tab whose words say links.
+          if (answer?.part) openEditorPart(partOf(answer.part));
+          else if (deps.signals && kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
+          if (answer?.navigate) navigate(answer.navigate.url);
+        });
       if (kind === 'profile') {
         const fields = filledIn(doc);
         if (Object.keys(fields).length) void send({ type: 'filled', url, fields });
@@ -251,6 +263,16 @@ export function editorPartTarget(doc: Document, part: Discovery['editorPart']): 
       );
   // Never a real link away from the page: tabs are buttons or in-page anchors.
   return candidates.find((el) => !(el instanceof HTMLAnchorElement) || el.getAttribute('href')?.startsWith('#') || !el.getAttribute('href')) ?? null;
+}
+
+function partOf(p: WirePart): NonNullable<Discovery['editorPart']> {
+  let text: RegExp | undefined;
+  try {
+    text = p.text ? new RegExp(p.text[0], p.text[1]) : undefined;
+  } catch {
+    text = undefined;
+  }
+  return { click: p.click, ...(text && { text }) };
 }
 
 function handleOf(link: string): string {

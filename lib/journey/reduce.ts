@@ -27,12 +27,17 @@ export function reduceJourney(journey: Journey, event: JourneyEvent, opts: Reduc
       break;
 
     case 'page': {
+      // A recognised platform's URLs win; once the site is known, a page's link discovery only fills gaps.
+      const fill = (have: string | undefined, found: string | undefined) => (event.platform || !j.platform ? (found ?? have) : (have ?? found));
+      const loginUrl = fill(j.loginUrl, event.loginUrl);
+      const editorUrl = fill(j.editorUrl, event.editorUrl);
+      const publicUrl = fill(j.publicUrl, event.publicUrl);
       j = {
         ...j,
         ...(event.platform && { platform: event.platform }),
-        ...(event.loginUrl && { loginUrl: event.loginUrl }),
-        ...(event.editorUrl && { editorUrl: event.editorUrl }),
-        ...(event.publicUrl && { publicUrl: event.publicUrl }),
+        ...(loginUrl && { loginUrl }),
+        ...(editorUrl && { editorUrl }),
+        ...(publicUrl && { publicUrl }),
       };
       if (event.editorForm) {
         j = without({ ...j, stage: later(j.stage, 'editor'), editorUrl: j.editorUrl ?? event.url }, 'no_editor');

@@ -5,6 +5,7 @@
  * survives a reload, a service-worker restart, the popup closing and a
  * browser restart.
  */
+import type { PageSignals } from '../platforms';
 
 /** Where the journey is; each stage is reached at most once per task, in this order. */
 export type JourneyStage = 'opened' | 'login' | 'signed_in' | 'editor' | 'saved' | 'checked';
@@ -81,6 +82,8 @@ export type JourneyEvent =
       loginUrl?: string;
       editorUrl?: string;
       publicUrl?: string;
+      /** The page's fingerprints, read as the background asked (lib/platforms recognises the platform in the background). */
+      signals?: PageSignals;
     }
   | { type: 'login_submitted'; url: string }
   | { type: 'save_attempted'; url: string }
@@ -92,3 +95,15 @@ export type JourneyEvent =
 
 /** What the reducer asks the caller to do next. */
 export type JourneyAction = { type: 'navigate'; url: string; why: 'login' | 'editor' | 'public' } | { type: 'check_public'; url: string };
+
+/** The tab / fold of the editor to open, as a message carries it (the text test as regex source and flags). */
+export interface WirePart {
+  click: string;
+  text?: [src: string, flags: string];
+}
+
+/** The background's answer to a page event: where to go next, the editor part to open. */
+export interface JourneyAnswer {
+  navigate?: { url: string; why: 'login' | 'editor' | 'public' };
+  part?: WirePart;
+}

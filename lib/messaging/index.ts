@@ -9,7 +9,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ApiErrorInit } from '../api';
 import type { HostReach } from '../domain';
-import type { JourneyEvent, JourneyView } from '../journey';
+import type { JourneyAnswer, JourneyEvent, JourneyView } from '../journey';
+import type { SignalRequest } from '../platforms';
 import type { OutboxEntry } from '../outbox';
 import type { PanelText } from '../panel';
 import type { PanelPrefs, Settings } from '../settings';
@@ -104,7 +105,9 @@ export interface ContentProtocol {
   /** The panel's way to the popup, where the task is reported. */
   openPopup(): void;
   /** What this page shows of the journey; the answer may ask the page to move on (it checks for unsaved edits first). */
-  journeyEvent(data: JourneyEvent): { navigate?: { url: string; why: 'login' | 'editor' | 'public' } };
+  journeyEvent(data: JourneyEvent): JourneyAnswer;
+  /** What the journey wants read on this page to recognise the site's platform (the registry stays in the background). */
+  journeySignals(): SignalRequest | null;
 }
 
 /** Background → content script of one tab. */

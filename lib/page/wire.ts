@@ -1,7 +1,7 @@
 import { autofillDocument, isOurDispatch, MARK_ATTR, observeAutofill, undoAutofill } from '../autofill';
-import { hostMatchesDomain } from '../domain';
-import { discoverFromLinks, startJourneyPage } from '../journey';
+import { showsSignedIn, startJourneyPage } from '../journey';
 import { contentMessenger, tabMessenger, type FillData } from '../messaging';
+import { readSignals, type SignalRequest } from '../platforms/signals';
 import { startTaskPage, type TaskPage } from './controller';
 
 /** The task page with the real messengers (the content script's whole job). */
@@ -25,17 +25,18 @@ export function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | n
 }
 
 function journeyDeps(doc: Document, first: FillData): Parameters<typeof startJourneyPage>[0] {
-  const onTaskHost = (url: string) => {
-    try {
-      return hostMatchesDomain(new URL(url).hostname, first.domain, first.hostReach);
-    } catch {
-      return false;
-    }
-  };
+  // What to read for recognition, asked once per page (the platform registry stays in the background).
+  let request: Promise<SignalRequest | null> | null = null;
   return {
     doc,
     send: (event) => contentMessenger.sendMessage('journeyEvent', event),
-    discover: (d) => discoverFromLinks(d, { onTaskHost, userName: first.username }),
+    signals: async (d) => {
+      request ??= contentMessenger.sendMessage('journeySignals').catch(() => null);
+      const req = await request;
+      return req ? readSignals(d, req) : null;
+    },
+    // The site's URLs are found in the background, from the signals (platform registry, then the page's links).
+    discover: (d) => ({ signedIn: showsSignedIn(d) }),
     links: first.links,
     journey: first.journey,
     isOurDispatch,

@@ -1,19 +1,20 @@
 /**
  * Known web platforms for the task journey: recognise the site's platform from
  * one cheap reading of the page, and build its login, profile-editor and
- * public-profile URLs with the signed-in user's name, id or slug. Plain DOM
- * code, no dependencies (it ships in the content script).
+ * public-profile URLs with the signed-in user's name, id or slug. The
+ * registry runs in the background; the page reads only what `signalRequest()`
+ * asks for, with ./signals.ts (the content script's named entry).
  */
 import { PLATFORMS } from './registry';
-import type { Mark, PageLink, PageSignals, PlatformRecipe, Probe, UserPart } from './types';
+import { localPath, readSignals, type SignalRequest, type WireProbe } from './signals';
+import type { EditorPart, Mark, PageSignals, PlatformRecipe, UserPart } from './types';
 
 export { PLATFORMS };
 export type { EditorPart, Mark, PageLink, PageSignals, PlatformRecipe, Probe, UserPart } from './types';
-export { rankAccountLinks, isDangerousLink, ACCOUNT_WORDS, DANGER_WORDS } from './links';
-export type { RankedLink, AccountLinkContext } from './links';
+export { rankAccountLinks, isDangerousLink, discoverAccount, ACCOUNT_WORDS, DANGER_WORDS } from './links';
+export type { RankedLink, AccountLinkContext, AccountDiscovery } from './links';
+export { readSignals, MAX_LINKS, MAX_RESOURCES, type SignalRequest, type WireProbe } from './signals';
 
-const MAX_LINKS = 400;
-const MAX_RESOURCES = 80;
 /** Below this a platform is not recognised. */
 export const MIN_CONFIDENCE = 0.6;
 const WEIGHT: Record<Mark[0], number> = { g: 0.9, s: 0.5, r: 0.5, l: 0.35, p: 0.3, c: 0.45 };
@@ -22,35 +23,6 @@ const BY_ID = new Map(PLATFORMS.map((p) => [p.id, p]));
 export const getPlatform = (id: string): PlatformRecipe | undefined => BY_ID.get(id);
 
 const SELECTORS = [...new Set(PLATFORMS.flatMap((p) => [...p.marks.filter((m) => m[0] === 's').map((m) => m[1] as string), ...(p.in ? [p.in] : [])]))];
-
-/** Same-origin path (pathname+search+hash) of a URL, or null. */
-function localPath(href: string, origin: string): string | null {
-  try {
-    const u = new URL(href, origin);
-    return u.origin === origin ? u.pathname + u.search + u.hash : null;
-  } catch {
-    return null;
-  }
-}
-
-const clip = (s: string | null | undefined, n = 120): string => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
-
-function presentSelectors(doc: Document): string[] {
-  // One traversal for the whole registry; each hit is then told apart by matches().
-  let hits: Element[];
-  try {
-    hits = [...doc.querySelectorAll(SELECTORS.join(','))];
-  } catch {
-    return SELECTORS.filter((s) => {
-      try {
-        return !!doc.querySelector(s);
-      } catch {
-        return false;
-      }
-    });
-  }
-  return SELECTORS.filter((s) => hits.some((el) => el.matches(s)));
-}
 
 function markHit(m: Mark, s: PageSignals): boolean {
   switch (m[0]) {
@@ -84,99 +56,26 @@ export function platformConfidence(p: PlatformRecipe, s: PageSignals): number {
   return own > 0 ? 1 - (1 - own) * (1 - ownConfidence(parent, s)) : 0;
 }
 
-function readProbe(doc: Document, origin: string, [sel, attr, re]: Probe): UserPart | null {
-  let raw: string | null | undefined;
-  try {
-    if (sel.startsWith('ls:')) raw = doc.defaultView?.localStorage.getItem(sel.slice(3));
-    else if (sel === 'loc:') raw = localPath(doc.URL, origin);
-    else {
-      const el = doc.querySelector(sel);
-      if (!el) return null;
-      if (attr === 'text') raw = el.textContent;
-      else if (attr === 'href') raw = localPath((el as HTMLAnchorElement).href || el.getAttribute('href') || '', origin);
-      else raw = el.getAttribute(attr);
-    }
-  } catch {
-    return null; // storage blocked, bad selector: no user part from this probe
-  }
-  if (!raw?.trim()) return null;
-  if (!re) return { name: clip(raw) };
-  const m = re.exec(raw);
-  if (!m) return null;
-  const g = m.groups;
-  if (!g) return m[1] ? { name: clip(m[1]) } : null;
-  const part: UserPart = {};
-  for (const k of ['name', 'id', 'slug', 'base', 'edit', 'pub'] as const) {
-    const v = g[k];
-    if (v) part[k] = k === 'name' || k === 'slug' ? clip(safeDecode(v)) : v;
-  }
-  return part;
+/** What the page must read for recognition, as plain strings: the background sends it, the page answers with `readSignals`. */
+export function signalRequest(): SignalRequest {
+  return REQUEST;
 }
+const REQUEST: SignalRequest = {
+  selectors: SELECTORS,
+  probes: PLATFORMS.filter((p) => p.user?.length).map((p) => ({
+    id: p.id,
+    gate: p.marks.filter((m) => m[0] === 's').map((m) => m[1] as string),
+    list: p.user!.map(([sel, attr, re]): WireProbe => (re ? [sel, attr, re.source, re.flags] : [sel, attr])),
+  })),
+};
 
-function safeDecode(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-
-/** Read once, cheaply, everything recognition and URL building need. */
+/** Read once, cheaply, everything recognition and URL building need (the page side in one call; tests and tools). */
 export function readPageSignals(doc: Document): PageSignals {
-  const url = doc.URL;
-  let origin = 'null';
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    /* about:blank and the like: nothing is same-origin */
-  }
-  const generators = [...doc.querySelectorAll('meta[name]')]
-    .filter((m) => m.getAttribute('name')!.toLowerCase() === 'generator')
-    .map((m) => clip(m.getAttribute('content')));
-  const resources: string[] = [];
-  for (const el of doc.querySelectorAll('script[src],link[href]')) {
-    if (resources.length >= MAX_RESOURCES) break;
-    const p = localPath(el.getAttribute('src') ?? el.getAttribute('href') ?? '', origin);
-    if (p) resources.push(p);
-  }
-  const links: PageLink[] = [];
-  for (const a of doc.querySelectorAll('a[href]')) {
-    if (links.length >= MAX_LINKS) break;
-    const href = (a as HTMLAnchorElement).href || a.getAttribute('href') || '';
-    if (!localPath(href, origin)) continue;
-    const link: PageLink = { href: new URL(href, origin).href, text: clip(a.textContent) };
-    const title = a.getAttribute('title');
-    const aria = a.getAttribute('aria-label');
-    if (title) link.title = clip(title);
-    if (aria) link.ariaLabel = clip(aria);
-    links.push(link);
-  }
-  let cookies: string[] = [];
-  try {
-    cookies = doc.cookie ? doc.cookie.split(';').map((c) => c.split('=')[0]!.trim()) : [];
-  } catch {
-    /* sandboxed document */
-  }
-  const s: PageSignals = {
-    url,
-    origin,
-    path: localPath(url, origin) ?? '',
-    generators,
-    selectors: presentSelectors(doc),
-    resources,
-    links,
-    cookies,
-    users: {},
-  };
-  // User probes only for the platforms the page plausibly is.
-  for (const p of PLATFORMS) {
-    if (!p.user || platformConfidence(p, s) === 0) continue;
-    const u: UserPart = {};
-    for (const probe of p.user) {
-      const part = readProbe(doc, origin, probe);
-      if (part) for (const [k, v] of Object.entries(part) as [keyof UserPart, string][]) u[k] ??= v;
-    }
-    if (Object.keys(u).length) s.users[p.id] = u;
+  const s = readSignals(doc, REQUEST);
+  // User parts only for the platforms the page plausibly is.
+  for (const id of Object.keys(s.users)) {
+    const p = BY_ID.get(id);
+    if (!p || platformConfidence(p, s) === 0) delete s.users[id];
   }
   return s;
 }
@@ -256,4 +155,32 @@ export const editorPart = (p: PlatformRecipe) => p.part ?? null;
 export function isSignedIn(p: PlatformRecipe, s: PageSignals): boolean {
   const u = userOf(p, s);
   return !!(u.name || u.id || u.slug || u.edit) || (!!p.in && s.selectors.includes(p.in));
+}
+
+/** What the registry tells about one page of a recognised platform (the journey's use of it). */
+export interface PlatformFacts {
+  platform: string;
+  signedIn: boolean;
+  loginUrl?: string;
+  editorUrl?: string;
+  publicUrl?: string;
+  part?: EditorPart;
+}
+
+/** Recognition and every URL the journey needs, from a page's signals; null when no platform is sure enough. */
+export function platformFacts(s: PageSignals): PlatformFacts | null {
+  const hit = recognizePlatform(s);
+  if (!hit) return null;
+  const p = hit.platform;
+  const login = loginUrl(p, s.origin, s);
+  const editor = editorUrl(p, s, s.origin);
+  const pub = publicProfileUrl(p, s, s.origin);
+  return {
+    platform: p.id,
+    signedIn: isSignedIn(p, s),
+    ...(login && { loginUrl: login }),
+    ...(editor && { editorUrl: editor }),
+    ...(pub && { publicUrl: pub }),
+    ...(p.part && { part: p.part }),
+  };
 }

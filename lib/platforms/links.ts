@@ -153,3 +153,65 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+const LOGIN_WORDS = words(
+  'log in|login|sign in|signin|đăng nhập|connexion|se connecter|anmelden|einloggen|iniciar sesión|entrar|acessar|войти|вход|masuk|giriş|giriş yap|ログイン|登录|登入',
+);
+const LOGIN_HREF = /(?:^|\/)(?:login|log-in|signin|sign-in|sign_in|users\/sign_in|auth\/sign_in|account\/login|user\/login|dang-nhap)(?:$|[/?.#])|[?&](?:mode|action)=login\b/i;
+const PUBLIC_WORDS = words(
+  'view profile|view my profile|public profile|my profile|your profile|my page|xem hồ sơ|hồ sơ của tôi|trang cá nhân|voir le profil|voir mon profil|profil anzeigen|mein profil|ver perfil|mi perfil|meu perfil|мой профиль|profil saya|profilim|マイページ|我的资料',
+);
+/** Account pages that are not the profile: passwords, e-mail, notifications, privacy, security, billing. */
+const NOT_PROFILE = /password|passwort|mật khẩu|mot de passe|contraseña|senha|пароль|e-?mail|notification|privacy|security|billing|two-factor|2fa|avatar|theme|appearance/i;
+const EDIT_LIKE = /edit|settings|preferences|account|ucp\.php|usercp|\/me\/?(?:$|[?#])/i;
+
+export interface AccountDiscovery {
+  loginUrl?: string;
+  editorUrl?: string;
+  publicUrl?: string;
+}
+
+/**
+ * Generic discovery on a site no recipe knows (DESIGN step 3): the login page
+ * while signed out; the profile editor and the public profile while signed
+ * in — from the page's own links (menus included: they are read by href and
+ * words, never by clicking). Never off the origin, never a dangerous link.
+ */
+export function discoverAccount(links: readonly PageLink[], ctx: AccountLinkContext & { signedIn: boolean }): AccountDiscovery {
+  const out: AccountDiscovery = {};
+  const same = (l: PageLink) => {
+    try {
+      const u = new URL(l.href, ctx.origin);
+      return u.origin === ctx.origin && /^https?:$/.test(u.protocol) ? u : null;
+    } catch {
+      return null;
+    }
+  };
+  if (!ctx.signedIn) {
+    for (const l of links) {
+      const u = same(l);
+      if (!u || isDangerousLink({ ...l, href: u.href })) continue;
+      if (LOGIN_WORDS.some((p) => hasPhrase(linkWords(l), p)) || LOGIN_HREF.test(safeDecode(u.pathname + u.search))) {
+        out.loginUrl = u.href;
+        break;
+      }
+    }
+    return out;
+  }
+  const user = ctx.userName ? plain(ctx.userName) : '';
+  const isPublic = (l: PageLink) => PUBLIC_WORDS.some((p) => hasPhrase(linkWords(l), p)) || /view-?profile/i.test(l.href);
+  const editor = rankAccountLinks(links, ctx).find((r) => r.score >= 6 && !NOT_PROFILE.test(`${r.text} ${safeDecode(new URL(r.href).pathname)}`) && !isPublic(links.find((l) => l.href === r.href) ?? r));
+  if (editor) out.editorUrl = editor.href;
+  let pub: { href: string; score: number } | null = null;
+  for (const l of links) {
+    const u = same(l);
+    if (!u || isDangerousLink({ ...l, href: u.href }) || u.href === out.editorUrl) continue;
+    const path = safeDecode(u.pathname + u.search);
+    let score = 0;
+    if (isPublic(l)) score = 8;
+    else if (user.length > 2 && hasPhrase(plain(path), user) && !EDIT_LIKE.test(path)) score = 6;
+    if (score && (!pub || score > pub.score)) pub = { href: u.href, score };
+  }
+  if (pub) out.publicUrl = pub.href;
+  return out;
+}

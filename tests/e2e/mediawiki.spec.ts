@@ -2,7 +2,7 @@
  * The worker flow against a real MediaWiki (Debian's package, sqlite, private
  * Apache + mod_php on loopback, see tests/mediawiki/): the built extension in
  * Debian's Chromium pulls one task from the sandbox API, fills
- * Special:UserLogin, then the wikitext of the user's own page in the editor
+ * Special:UserLogin, lets the journey open the user's own page in the editor
  * (`#wpTextbox1`, the user page is the wiki's profile: DESIGN.md's bio, links
  * appended one per line, skipping those already there); the test clicks what
  * a worker would, reads the saved page back through MediaWiki, and completes
@@ -43,6 +43,7 @@ const LINKS = [
 const APPENDED = LINKS.filter((l) => l !== LINK_ALREADY_ON_PAGE);
 
 const countOf = (text: string, s: string) => text.split(s).length - 1;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('pulls a MediaWiki task, fills the login, appends the links to the user page once each, and MediaWiki saves exactly that', async ({
   ext,
@@ -82,8 +83,11 @@ test('pulls a MediaWiki task, fills the login, appends the links to the user pag
   await page.locator('#wpLoginAttempt').click();
   await expect(page.locator('#pt-userpage')).toContainText(wiki.user.name);
 
-  // The user page in the source editor: the wikitext box is the profile's bio.
-  await page.goto(`${wiki.origin}/index.php?title=${encodeURIComponent(wiki.userPageTitle.replace(/ /g, '_'))}&action=edit`);
+  // The journey (automatic mode) recognises MediaWiki and opens the profile's editor itself: the
+  // source editor of the user's own page (not Special:Preferences), whose wikitext box is the bio.
+  const [ns, ...rest] = wiki.userPageTitle.split(':');
+  const title = rest.join(':').split(' ').map(escapeRe).join('(?:_|%20|\\+)');
+  await page.waitForURL(new RegExp(`[?&]title=${ns}(?::|%3A)${title}&action=edit$`));
   const box = page.locator('#wpTextbox1');
   await expect(box).toBeEditable();
   await expect.poll(async () => (await box.inputValue()).replace(/\r\n/g, '\n').trimEnd()).not.toBe(USER_PAGE_TEXT);

@@ -126,6 +126,11 @@ function looksLikeNonIdentifier(f: Field): boolean {
   return bagHas(f.strong, K.search) || bagHas(f.strong, K.captcha) || bagHas(f.strong, K.newsletter) || isOtpish(f) || f.kind === 'search';
 }
 
+/** The identifier's own autofill token: `username` (or `webauthn`, the passkey-capable identifier). */
+function saysUsernameToken(f: Field): boolean {
+  return f.autocomplete.split(/\s+/).some((t) => t === 'username' || t === 'webauthn');
+}
+
 function identifierScore(f: Field): number {
   let s = 0;
   if (['username', 'email', 'webauthn'].some((t) => f.autocomplete.split(/\s+/).includes(t))) s += 3;
@@ -218,7 +223,10 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
     if (looksLikeNonIdentifier(f) || identifierScore(f) === 0) continue;
     const ctx = groupContext(g);
     const hiddenPassword = list.some((x) => x.kind === 'password');
-    const loginish = bagHas(ctx, K.loginContext) || bagHas(page, K.loginContext) || (hiddenPassword && bagHas(ctx, K.nextContext));
+    // Fill policy, login: "two-step logins (identifier first, password on the next step)".
+    // The standards token says it (autocomplete=username / webauthn) whatever the greeting is.
+    const loginish =
+      saysUsernameToken(f) || bagHas(ctx, K.loginContext) || bagHas(page, K.loginContext) || (hiddenPassword && bagHas(ctx, K.nextContext));
     if (!loginish || bagHas(ctx, K.notLogin)) continue;
     logins.push({ identifier: f, password: null, emailOnly: isEmailOnly(f), group: g });
   }
@@ -240,6 +248,26 @@ function isBox(f: Field): boolean {
   const el = f.el as HTMLInputElement;
   const numeric = el.inputMode === 'numeric' || el.getAttribute('inputmode') === 'numeric' || f.kind === 'number' || f.kind === 'tel';
   return numeric && f.maxLength <= 1 && /0-9|\\d/.test(el.getAttribute('pattern') ?? '\\d');
+}
+
+/** The field's standards attributes say it takes digits (or a one-time code): type, inputmode, pattern. */
+function standardsSayCode(f: Field): boolean {
+  const el = f.el as HTMLInputElement;
+  if (f.autocomplete.split(/\s+/).includes('one-time-code')) return true;
+  const numeric = f.kind === 'number' || (el.getAttribute('inputmode') ?? '') === 'numeric';
+  const digits = /^\^?(\[0-9\]|\\d)/.test(el.getAttribute('pattern') ?? '');
+  return numeric || digits;
+}
+
+/**
+ * Fill policy, one-time code: the TOTP goes to the authenticator's field, not to a backup /
+ * recovery code field. Words like "recovery" veto a field, unless its standards attributes
+ * say it takes a numeric / one-time code and its own text names the second factor too
+ * ("Authenticator code, or a recovery code"): standards signals outrank keywords.
+ */
+function excludedCode(f: Field): boolean {
+  if (!bagHas(f.strong, K.otpExclude)) return false;
+  return !(standardsSayCode(f) && bagHas(f.strong, K.otpStrong));
 }
 
 function sentElsewhere(f: Field, g: Group): boolean {
@@ -289,7 +317,7 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
       ok = sized && bagHas(mergeBags(groupContext(g), groupProse(g)), K.otpStrong);
     }
     if (!ok || !usable(f)) continue;
-    if (bagHas(f.strong, K.otpExclude) || bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)) continue;
+    if (excludedCode(f) || bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)) continue;
     if (sentElsewhere(f, groupOf(f))) {
       refused.push(f);
       continue;
@@ -475,7 +503,12 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
         continue;
       }
       // "Website link" / a Website box whose hint says "add a link" is the one website field, not a slot
-      const slotWords = bagHas(b, K.slots) && (bagHas(b, K.slotsMany) || !bagHas(f.label.spaced.length > 1 ? f.label : f.strong, K.website));
+      // Fill policy 2 vs 3: a field whose own label or placeholder names the website ("Link" /
+      // "Your website", "Blog" in a form named social[…]) is the one website field; it is a slot
+      // only when its own words ask for several links.
+      const ownWords = mergeBags(f.label, f.placeholder);
+      const namesWebsite = bagHas(f.label.spaced.length > 1 ? ownWords : f.strong, K.website);
+      const slotWords = bagHas(b, K.slots) && (namesWebsite ? bagHas(ownWords, K.slotsMany) : true);
       if (slotWords || (repeated(f) && (f.kind === 'url' || pairRole(f) === 'value' || bagHas(b, K.website)))) {
         if (ok(f)) slotFields.push(f);
         continue;
@@ -507,7 +540,16 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   const formOf = (f: Field) => (f.el as HTMLInputElement).form ?? null;
   const profileForms = [...new Set(websiteCands.filter((f) => bagHas(f.strong, K.website)).map(formOf))];
   if (profileForms.length >= 2 && !profileForms.includes(null)) {
-    const others = new Set(profileForms.slice(1));
+    // A second profile asks again for what the first asks for (the same platform, or its own
+    // bio); a form that only adds other fields ("Blog", Twitter, Facebook) is the same profile's.
+    const first = profileForms[0];
+    const kindsOf = (form: HTMLFormElement | null) => {
+      const ks = new Set<string>(out.platforms.filter((x) => formOf(x.field) === form).map((x) => x.platform));
+      if (bios.some((x) => formOf(x) === form)) ks.add('bio');
+      return ks;
+    };
+    const firstKinds = kindsOf(first ?? null);
+    const others = new Set(profileForms.slice(1).filter((form) => [...kindsOf(form)].some((k) => firstKinds.has(k))));
     const keep = (f: Field) => !others.has(formOf(f));
     out.platforms = out.platforms.filter((x) => keep(x.field));
     out.lists = out.lists.filter(keep);

@@ -198,6 +198,40 @@ describe('login', () => {
     expect(submits).toBe(1);
   });
 
+  it('submits the code step once per step: not without auto-submit, not again for a refreshed code, once more for a new code form', async () => {
+    // Redmine 5's twofa_confirm form (account/twofa_confirm.html.erb), then a second code form
+    const REDMINE_CODE = `<form id="twofa_form" action="/account/twofa" method="post"><label for="twofa_code">Code</label>
+      <input type="text" name="twofa_code" id="twofa_code" autocomplete="off"><input type="submit" name="submit_otp" value="Login" id="login-submit"></form>`;
+    const { document: doc } = await page(`<h3>Two-factor authentication</h3><p>Please enter your two-factor authentication code.</p>${REDMINE_CODE}`, 'https://demo-social.test/account/twofa/confirm');
+    let submits = 0;
+    doc.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submits++;
+    });
+    const off = autofillDocument(doc, data());
+    expect([off.page, off.submitted, submits]).toEqual(['otp', false, 0]);
+    expect($(doc, '#twofa_code').value).toBe('492039');
+    const on = autofillDocument(doc, data({ autoSubmitLogin: true }));
+    expect([on.page, on.submitted, submits]).toEqual(['otp', true, 1]);
+    // the next time step: the code is rewritten in the same field, the step is not submitted again
+    const refreshed = autofillDocument(doc, data({ autoSubmitLogin: true, totp: { code: '118822', remaining: 30 } }));
+    expect($(doc, '#twofa_code').value).toBe('118822');
+    expect([refreshed.submitted, submits]).toEqual([false, 1]);
+    // the app replaces the form with a new code form (a new step): submitted once
+    $(doc, '#twofa_form').outerHTML = REDMINE_CODE;
+    const again = autofillDocument(doc, data({ autoSubmitLogin: true, totp: { code: '118822', remaining: 30 } }));
+    expect([again.submitted, submits]).toEqual([true, 2]);
+    // a code field left partly filled (split boxes the code does not fit) is never submitted
+    const split = await page('<form><p>Enter the code from your authenticator app</p>' + '<input maxlength="1" inputmode="numeric">'.repeat(4) + '<button>Verify</button></form>', 'https://demo-social.test/2fa');
+    let splitSubmits = 0;
+    split.document.addEventListener('submit', (e) => {
+      e.preventDefault();
+      splitSubmits++;
+    });
+    expect(autofillDocument(split.document, data({ autoSubmitLogin: true })).submitted).toBe(false);
+    expect(splitSubmits).toBe(0);
+  });
+
   it('never fills a disabled or read-only field', async () => {
     const { document: doc } = await page('<form><input id="u" name="username" readonly><input id="p" type="password" disabled></form>', 'https://demo-social.test/login');
     autofillDocument(doc, data());
@@ -234,5 +268,60 @@ describe('held-out generalisation: rows', () => {
     autofillDocument(doc, data({ links: ['https://about.me/janedoeart', 'https://www.facebook.com/janedoe.art', 'https://twitter.com/janedoe_art'] }));
     expect($(doc, '#a').value).toBe('https://www.facebook.com/janedoe.art');
     expect($(doc, '#b').value).toBe('https://twitter.com/janedoe_art');
+  });
+});
+
+describe('each link once when the page re-renders a field after the fill (fill policy 3–4)', () => {
+  const count = (doc: Document, url: string) =>
+    Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).reduce((n, el) => n + el.value.split(/\s+/).filter((t) => t === url).length, 0);
+
+  it('WordPress + Rank Math: the input turned into a textarea after the first pass takes the links once, the bio gives them back', async () => {
+    const { document: doc } = await page(
+      `<form id="your-profile"><h2>Contact Info</h2>
+      <label for="url">Website</label><input type="url" name="url" id="url">
+      <label for="twitter">Twitter username (without @)</label><input name="twitter" id="twitter">
+      <label for="facebook">Facebook profile URL</label><input name="facebook" id="facebook">
+      <label for="additional_profile_urls">Additional profile URLs</label><input type="text" name="additional_profile_urls" id="additional_profile_urls">
+      <h2>About Yourself</h2><label for="description">Biographical Info</label><textarea name="description" id="description">Painter.</textarea>
+      <input type="submit" value="Update Profile"></form>`,
+      'https://demo-social.test/wp-admin/profile.php',
+    );
+    autofillDocument(doc, data());
+    const first = $(doc, '#additional_profile_urls').value;
+    expect(first).toBe('https://www.linkedin.com/in/jane-doe-art/');
+    // Rank Math's script on DOM ready: a textarea with the same id and name, spaces made lines
+    const input = $(doc, '#additional_profile_urls');
+    const ta = doc.createElement('textarea');
+    ta.id = input.id;
+    ta.name = input.name;
+    ta.value = input.value.split(' ').join('\n');
+    input.replaceWith(ta);
+    const r = autofillDocument(doc, data());
+    expect($(doc, '#description').value).toBe('Painter.');
+    expect(ta.value.split('\n')).toEqual(data().links!.slice(2));
+    expect($(doc, '#twitter').value).toBe('janedoe_art'); // the handle; every other link once on the page
+    for (const url of data().links!.slice(1)) expect(count(doc, url), url).toBe(1);
+    expect(r.notFilled).toEqual([]);
+  });
+
+  it('a React list box re-mounted with our value is still ours; a later-order field that got links on pass 1 gives them back', async () => {
+    const { document: doc } = await page(
+      `<form id="profile"><h2>Profile</h2><label for="about">About you</label><textarea id="about" name="about"></textarea>
+      <div id="more"></div><button>Save</button></form>`,
+      'https://demo-social.test/settings/profile',
+    );
+    autofillDocument(doc, data());
+    expect($(doc, '#about').value.split('\n')).toEqual(data().links);
+    // the app renders its "Other links" list late
+    $(doc, '#more').innerHTML = '<label for="other">Other links (one per line)</label><textarea id="other" name="other_links"></textarea>';
+    autofillDocument(doc, data());
+    const other = $(doc, '#other');
+    expect(other.value.split('\n')).toEqual(data().links);
+    expect($(doc, '#about').value).toBe('');
+    // re-mounted (new element, same name, our value): nothing moves, nothing is doubled
+    $(doc, '#more').innerHTML = `<label for="other">Other links (one per line)</label><textarea id="other" name="other_links">${other.value}</textarea>`;
+    const r = autofillDocument(doc, data());
+    for (const url of data().links!) expect(count(doc, url), url).toBe(1);
+    expect(r.notFilled).toEqual([]);
   });
 });

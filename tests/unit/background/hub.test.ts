@@ -203,7 +203,7 @@ describe('content-script senders', () => {
   });
 
   it('a task frame cannot report the task: no content message completes or fails', async () => {
-    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'journeyEvent', 'openPopup', 'savePanelPrefs']);
+    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'journeyEvent', 'journeySignals', 'openPopup', 'savePanelPrefs']);
     for (const type of contentTypes()) {
       const send = content as (t: keyof ContentProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
       await send(type, { corner: 'tl', collapsed: true }, frame('https://example.com/'));

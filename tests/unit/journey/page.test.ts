@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { editorPartTarget, startJourneyPage, type JourneyEvent, type JourneyPage, type JourneyPageDeps } from '../../../lib/journey';
+import { editorPartTarget, startJourneyPage, type JourneyAnswer, type JourneyEvent, type JourneyPage, type JourneyPageDeps } from '../../../lib/journey';
 
 const MARK = 'data-ec-autofilled';
 let sent: JourneyEvent[];
-let answer: { navigate?: { url: string; why: string } } | undefined;
+let answer: JourneyAnswer | undefined;
 let ourDispatch: boolean;
 let page: JourneyPage;
 

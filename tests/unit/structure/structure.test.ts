@@ -17,6 +17,7 @@ const NAMED_ENTRIES: Record<string, string> = {
   'lib/domain/registrable': 'heavy: the public-suffix list (tldts), background only',
   'lib/task/service': 'heavy: the task service talks to the API (client + zod), background only',
   'lib/api/defaults': 'light: the API defaults without the client and zod, for the options page',
+  'lib/platforms/signals': 'light: the page-side reader of the fingerprints the background asks for, without the registry, for the content script',
 };
 
 const PRODUCT_DIRS = ['lib', 'components', 'entrypoints'];
@@ -110,6 +111,9 @@ describe('light entries stay light', () => {
     expect(files.has('lib/autofill/index.ts')).toBe(true); // the walk does reach the engine
     for (const pkg of ['zod', 'otplib', 'tldts', 'react', 'react-dom']) expect(packages.has(pkg), pkg).toBe(false);
     for (const f of [...heavyForPages, 'lib/totp/index.ts', 'lib/background/index.ts']) expect(files.has(f), f).toBe(false);
+    // The platform registry runs in the background; the page only reads what it is asked for.
+    expect(files.has('lib/platforms/signals.ts')).toBe(true);
+    for (const f of ['lib/platforms/index.ts', 'lib/platforms/registry.ts', 'lib/platforms/links.ts']) expect(files.has(f), f).toBe(false);
     // No catalogue: the background sends the panel its sentences in the worker's language.
     for (const f of ['lib/i18n/vi.ts', 'lib/i18n/en.ts', 'lib/i18n/index.ts']) expect(files.has(f), f).toBe(false);
   });
