@@ -17,12 +17,16 @@ export class LinkAllocator {
     this.keys = new Map(links.map((l) => [l, linkKey(l.url)]));
   }
 
-  /** Whether a field's text already holds this link (any of its whitespace/comma-separated tokens). */
+  /**
+   * Whether a field's text already holds this link. Fill policy "each link once": it counts in any
+   * markup the box may hold (plain text, HTML href="…", Markdown (…), wikitext [… text], BBCode [url=…]).
+   */
   has(value: string, l: ClassifiedLink): boolean {
     if (!value) return false;
     const k = this.keys.get(l);
     return value
-      .split(/[\s,]+/)
+      .split(/[\s,<>"'()[\]{}|]+/)
+      .map((tok) => tok.replace(/^\w+=/, '').replace(/[.;:!?]+$/, ''))
       .filter(Boolean)
       .some((tok) => {
         const c = /^https?:\/\//i.test(tok) || tok.includes('.') ? linkKey(/^https?:/i.test(tok) ? tok : `https://${tok}`) : '';
