@@ -1,3 +1,4 @@
+import { sameUrl } from '../../journey';
 import type { Field } from './fields';
 
 /**
@@ -6,26 +7,14 @@ import type { Field } from './fields';
  * structural signal. There, when the page's only free-text box is a single
  * textarea, that box holds the profile's own text (a wiki user page's source,
  * an unlabelled "about" box) and is the bio. Anywhere else an unnamed
- * textarea is never touched.
+ * textarea is never touched. "The editor" is the journey's own notion of the
+ * same page (`sameUrl`), so the engine and the journey agree on it.
  */
 export function editorPageBio(fields: readonly Field[], doc: Document, editorUrl: string | undefined): Field | null {
-  if (!editorUrl || !isSamePage(doc, editorUrl)) return null;
+  if (!editorUrl || !sameUrl(editorUrl, doc.location.href)) return null;
   const boxes = fields.filter((f) => f.kind === 'textarea' && f.doc === doc);
   if (boxes.length !== 1) return null;
   const box = boxes[0]!;
   const el = box.el as HTMLTextAreaElement;
   return el.readOnly || el.disabled ? null : box;
-}
-
-/** The document is the editor URL (the fragment aside; the URL parser settles encodings). */
-function isSamePage(doc: Document, editorUrl: string): boolean {
-  try {
-    const here = new URL(doc.location.href);
-    const editor = new URL(editorUrl, here);
-    here.hash = '';
-    editor.hash = '';
-    return here.href === editor.href;
-  } catch {
-    return false;
-  }
 }
