@@ -10,11 +10,12 @@
  * - a field whose value the page itself changed after our write (no input
  *   event seen) is left alone automatically, and refilled with `force`.
  */
-import type { FillData } from '../messaging';
+import type { PageFillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { analyzePage, collectFields, isEditable, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { secretBlocked, submitsOffHost, watchSecret } from './guard';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -32,6 +33,8 @@ export interface AutofillResult {
   filled: FilledField[];
   notFilled: { value: string; reason: NotFilledReason }[];
   submitted: boolean;
+  /** The page shows a visible one-time-code field: the caller asks for the code (lib/page, `getOneTimeCode`). */
+  codeField?: boolean;
 }
 
 interface Written {
@@ -101,7 +104,7 @@ function effectiveHost(doc: Document, parentHost: string): string {
   return docHost(doc);
 }
 
-function hostAllowed(host: string, data: FillData): boolean {
+function hostAllowed(host: string, data: PageFillData): boolean {
   if (!host) return false;
   return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain, data.hostReach);
 }
@@ -120,7 +123,7 @@ function blank(v: string): boolean {
   return /^\s*(https?:\/\/(www\.)?)?\s*$/i.test(v);
 }
 
-export function autofillDocument(doc: Document, data: FillData, opts: { force?: boolean } = {}): AutofillResult {
+export function autofillDocument(doc: Document, data: PageFillData, opts: { force?: boolean } = {}): AutofillResult {
   const result = empty();
   const topHost = docHost(doc);
   if (!data || !hostAllowed(topHost, data)) return result;
@@ -153,8 +156,12 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     return el.value === desired ? 'same' : 'write';
   };
 
+  const onHost = (host: string) => hostAllowed(host, data);
   /** Write text; returns true when the field now holds the value. */
   const put = (f: Field, role: FilledRole, value: string, shown = value): boolean => {
+    // DESIGN "Security rules" › Forms, and the refill guard: see lib/autofill/guard.
+    const secret = role === 'password' || role === 'otp';
+    if (secret && secretBlocked(f.el, onHost)) return false;
     const d = decide(f, value);
     if (d === 'skip') return false;
     if (d === 'same') {
@@ -172,6 +179,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
     state.written.set(f.el, { original, written: value, role });
     result.filled.push({ role, label: f.display, value: shown });
     markFilled(f.el);
+    if (secret) watchSecret(f.el, value);
     return true;
   };
 
@@ -192,6 +200,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   }
 
   // ---- one-time code ----
+  if (analysis.otp.length) result.codeField = true;
   const code = data.totp?.code ?? '';
   if (code) {
     for (const t of analysis.otp) {
@@ -226,7 +235,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
 
   // Submitting stays the worker's click unless they turned auto-submit on.
   // Once per step: the identifier step and the password step of one form are two submits.
-  if (data.autoSubmitLogin && submitFrom && result.page === 'login') {
+  if (data.autoSubmitLogin && submitFrom && result.page === 'login' && !submitsOffHost(submitFrom, onHost)) {
     if (!state.submitted.has(submitFrom)) {
       state.submitted.add(submitFrom);
       result.submitted = submitForm(submitFrom);
@@ -249,7 +258,7 @@ type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolea
 
 function fillProfile(
   p: ReturnType<typeof analyzePage>['profile'],
-  data: FillData,
+  data: PageFillData,
   result: AutofillResult,
   put: Put,
   decide: (f: Field, v: string) => Decision,

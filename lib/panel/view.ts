@@ -1,4 +1,4 @@
-import type { AutofillResult } from '../autofill';
+import { isPanelSeen, type AutofillResult } from '../autofill';
 import type { PanelPrefs } from '../settings';
 import { chooseCorner, nearestCorner, saveControlRects, type Corner } from './placement';
 import { HOST_STYLE, PANEL_CSS } from './styles';
@@ -161,7 +161,12 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
   };
 
   // --- actions (trusted clicks on the panel itself only) ---
-  const allowed = (e: MouseEvent) => isTrusted(e) && (e.detail === 0 || elementsFromPoint(e.clientX, e.clientY)[0] === host);
+  // …and never while the page hides or covers the panel (a mask, zoom or overlay on the page: lib/autofill isPanelSeen).
+  const seen = (e: MouseEvent) => {
+    const r = host.getBoundingClientRect();
+    return e.detail === 0 ? isPanelSeen(host, (r.left + r.right) / 2, (r.top + r.bottom) / 2, opts.elementsFromPoint) : isPanelSeen(host, e.clientX, e.clientY, opts.elementsFromPoint);
+  };
+  const allowed = (e: MouseEvent) => isTrusted(e) && (e.detail === 0 || elementsFromPoint(e.clientX, e.clientY)[0] === host) && seen(e);
   const on = (node: HTMLElement, fn: (e: MouseEvent) => void) =>
     node.addEventListener('click', (e) => {
       e.stopPropagation();

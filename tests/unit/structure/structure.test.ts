@@ -17,6 +17,7 @@ const NAMED_ENTRIES: Record<string, string> = {
   'lib/domain/registrable': 'heavy: the public-suffix list (tldts), background only',
   'lib/task/service': 'heavy: the task service talks to the API (client + zod), background only',
   'lib/api/defaults': 'light: the API defaults without the client and zod, for the options page',
+  'lib/background/offscreen': "light: the offscreen document's clipboard answer (Chromium), without the rest of the background",
 };
 
 const PRODUCT_DIRS = ['lib', 'components', 'entrypoints'];
