@@ -17,7 +17,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite', 'privacy'],
+    // clipboardRead: a copied secret is cleared 60 s later only if the clipboard still holds it;
+    // offscreen (Chromium): the service worker reaches the clipboard through an offscreen document.
+    permissions: ['storage', 'alarms', 'scripting', 'tabs', 'clipboardWrite', 'clipboardRead', 'privacy', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     // Strict CSP for extension pages (WXT writes it as the MV2 string for Firefox): only our own
     // bundled scripts, no plugins, no <base> or form hijacking, not frameable. connect-src stays

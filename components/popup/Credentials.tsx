@@ -54,7 +54,7 @@ function CredentialRow({ field }: { field: Field }) {
             {revealed ? tr('common.hide') : tr('common.show')}
           </button>
         )}
-        <CopyButton value={field.value} testId={`copy-${field.id}`} label={label} />
+        <CopyButton value={field.value} testId={`copy-${field.id}`} label={label} secret={field.secret} />
       </span>
     </div>
   );
@@ -75,7 +75,7 @@ export function Credentials({ task }: { task: Task }) {
         <CopyChip value={login.value} testId="quick-copy-login" label={tr(login.key)} title={login.value || undefined}>
           {login.value || tr('common.empty')}
         </CopyChip>
-        <CopyChip value={task.password ?? ''} testId="quick-copy-password" label={tr('task.password')}>
+        <CopyChip value={task.password ?? ''} testId="quick-copy-password" label={tr('task.password')} secret>
           {tr('task.password')}
         </CopyChip>
         <button

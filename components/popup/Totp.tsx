@@ -82,7 +82,7 @@ export function Totp({ taskId }: { taskId: string }) {
         </span>
       </span>
       <Ring remaining={totp.remaining} period={period} label={tr('task.totpRemaining', { seconds: totp.remaining })} />
-      <CopyButton value={totp.code} testId="copy-totp" label={tr('task.totp')} className="btn btn-small totp-copy" />
+      <CopyButton value={totp.code} testId="copy-totp" label={tr('task.totp')} className="btn btn-small totp-copy" secret />
     </div>
   );
 }

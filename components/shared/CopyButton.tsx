@@ -1,23 +1,26 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { sendMessage } from '../../lib/messaging';
 import { useT } from './i18n';
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies; a secret is then cleared from the clipboard by the background 60 s later, if still there. */
+export async function copyText(text: string, secret = false): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
-    return true;
   } catch {
     return false;
   }
+  if (secret) await sendMessage('clipboardCopied', { text }).catch(() => undefined);
+  return true;
 }
 
-function useCopy(value: string) {
+function useCopy(value: string, secret = false) {
   const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (result === 'idle') return;
     const timer = setTimeout(() => setResult('idle'), 1500);
     return () => clearTimeout(timer);
   }, [result]);
-  const copy = async () => setResult((await copyText(value)) ? 'copied' : 'failed');
+  const copy = async () => setResult((await copyText(value, secret)) ? 'copied' : 'failed');
   return { result, copy };
 }
 
@@ -38,12 +41,14 @@ interface Props {
   text?: string;
   disabled?: boolean;
   className?: string;
+  /** A password or code: cleared from the clipboard 60 s later. */
+  secret?: boolean;
 }
 
 /** A copy button that says "Copied" for a moment; the value is never shown by the button itself. */
-export function CopyButton({ value, testId, label, text, disabled, className = 'btn btn-small' }: Props) {
+export function CopyButton({ value, testId, label, text, disabled, className = 'btn btn-small', secret }: Props) {
   const tr = useT();
-  const { result, copy } = useCopy(value);
+  const { result, copy } = useCopy(value, secret);
   const caption = result === 'copied' ? tr('common.copied') : (text ?? tr('common.copy'));
   return (
     <>
@@ -67,9 +72,9 @@ export function CopyButton({ value, testId, label, text, disabled, className = '
  * A chip that shows what it copies (a user name) or names it (Password):
  * the visible text stays part of its accessible name.
  */
-export function CopyChip({ value, testId, label, children, title }: { value: string; testId: string; label: string; children: ReactNode; title?: string }) {
+export function CopyChip({ value, testId, label, children, title, secret }: { value: string; testId: string; label: string; children: ReactNode; title?: string; secret?: boolean }) {
   const tr = useT();
-  const { result, copy } = useCopy(value);
+  const { result, copy } = useCopy(value, secret);
   return (
     <>
       <button type="button" className="copy-chip" data-testid={testId} disabled={!value} title={title} onClick={copy}>

@@ -10,12 +10,13 @@
  * - a field whose value the page itself changed after our write (no input
  *   event seen) is left alone automatically, and refilled with `force`.
  */
-import type { FillData } from '../messaging';
+import type { PageFillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { LinkAllocator, Writer, type WrittenRecord } from './kinds';
 import { analyzePage, editorPageBio, collectFields, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
 import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { submitsOffHost } from './guard';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
 
@@ -33,6 +34,8 @@ export interface AutofillResult {
   filled: FilledField[];
   notFilled: { value: string; reason: NotFilledReason }[];
   submitted: boolean;
+  /** The page shows a visible one-time-code field: the caller asks for the code (lib/page, `getOneTimeCode`). */
+  codeField?: boolean;
 }
 
 type Written = WrittenRecord;
@@ -98,7 +101,7 @@ function effectiveHost(doc: Document, parentHost: string): string {
   return docHost(doc);
 }
 
-function hostAllowed(host: string, data: FillData): boolean {
+function hostAllowed(host: string, data: PageFillData): boolean {
   if (!host) return false;
   return data.scope === 'gmail' ? isGoogleSignInHost(host) : hostMatchesDomain(host, data.domain, data.hostReach);
 }
@@ -116,7 +119,7 @@ function blank(v: string): boolean {
   return /^\s*(https?:\/\/(www\.)?)?\s*$/i.test(v);
 }
 
-export function autofillDocument(doc: Document, data: FillData, opts: { force?: boolean } = {}): AutofillResult {
+export function autofillDocument(doc: Document, data: PageFillData, opts: { force?: boolean } = {}): AutofillResult {
   const result = empty();
   const topHost = docHost(doc);
   if (!data || !hostAllowed(topHost, data)) return result;
@@ -134,7 +137,8 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   // filling focuses each field in turn; give the worker's caret back afterwards
   const focused = doc.activeElement as HTMLElement | null;
 
-  const writer = new Writer(state, result.filled, force);
+  const onHost = (host: string) => hostAllowed(host, data);
+  const writer = new Writer(state, result.filled, force, onHost);
   const put: Put = (f, role, value, shown) => writer.put(f, role, value, shown);
 
   // ---- login ----
@@ -154,6 +158,7 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   }
 
   // ---- one-time code ----
+  if (analysis.otp.length) result.codeField = true;
   const code = data.totp?.code ?? '';
   /** The code step's form: submitted (with auto-submit) only when it holds the whole code. */
   let codeFrom: Element | null = null;
@@ -195,7 +200,8 @@ export function autofillDocument(doc: Document, data: FillData, opts: { force?: 
   // code form) is submitted once; the code step is a step like the others. A step already
   // submitted is never submitted again (a refreshed TOTP code in the same field is not a new step).
   const stepFrom = result.page === 'login' ? submitFrom : result.page === 'otp' ? codeFrom : null;
-  if (data.autoSubmitLogin && stepFrom && !state.submitted.has(stepFrom)) {
+  // DESIGN "Security rules" › Forms: never submit a form that posts off the task's domain.
+  if (data.autoSubmitLogin && stepFrom && !state.submitted.has(stepFrom) && !submitsOffHost(stepFrom, onHost)) {
     state.submitted.add(stepFrom);
     result.submitted = submitForm(stepFrom);
   }
@@ -206,7 +212,7 @@ type Put = (f: Field, role: FilledRole, value: string, shown?: string) => boolea
 
 function fillProfile(
   p: ReturnType<typeof analyzePage>['profile'],
-  data: FillData,
+  data: PageFillData,
   result: AutofillResult,
   put: Put,
   writer: Writer,

@@ -7,3 +7,5 @@ export { observeAutofill } from './observe';
 /** For the journey: our own dispatches are not the worker's edits; written fields carry this mark. */
 export { isOurDispatch } from './fill/events';
 export { MARK_ATTR } from './fill/mark';
+/** For the panel: no action on a click the worker could not see the panel for (issue 12). */
+export { isPanelSeen } from './detect';

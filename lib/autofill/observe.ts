@@ -6,7 +6,7 @@
  * history API, which an isolated world cannot see), and when a filled TOTP
  * code expires.
  */
-import type { FillData } from '../messaging';
+import type { PageFillData } from '../messaging';
 import { autofillDocument, trackEdits, type AutofillResult } from './engine';
 import { MARK_ATTR } from './fill';
 
@@ -26,7 +26,7 @@ function touchesFields(node: Node): boolean {
 
 export function observeAutofill(
   doc: Document,
-  getData: () => Promise<FillData | null>,
+  getData: () => Promise<PageFillData | null>,
   onResult: (r: AutofillResult) => void,
 ): () => void {
   const win = doc.defaultView;
@@ -36,11 +36,12 @@ export function observeAutofill(
   let firstDirtyAt = 0;
   let running = false;
   let again = false;
+  let codeNow = false;
   let lastHref = safeHref(doc);
   const observed = new WeakSet<Node>();
   const cleanups: (() => void)[] = [];
 
-  const run = async () => {
+  const run = async (forCode = false) => {
     if (stopped) return;
     if (running) {
       again = true;
@@ -54,11 +55,17 @@ export function observeAutofill(
       observeShadowsAndFrames();
       onResult(r);
       scheduleOtpRefresh(r, data);
+      // A code field and no code asked for yet: `getData` brings it on the next pass (lib/page); run that one now, once.
+      if (!forCode && r.codeField && data.hasOneTimeCode && data.totp === undefined) codeNow = true;
     } catch (e) {
       console.warn('[entity-connect] autofill pass failed', e instanceof Error ? e.name : 'error');
     } finally {
       running = false;
-      if (again && !stopped) {
+      if (codeNow && !stopped) {
+        codeNow = false;
+        again = false;
+        void run(true);
+      } else if (again && !stopped) {
         again = false;
         schedule();
       }
@@ -78,7 +85,7 @@ export function observeAutofill(
     }, wait);
   };
 
-  const scheduleOtpRefresh = (r: AutofillResult, data: FillData) => {
+  const scheduleOtpRefresh = (r: AutofillResult, data: PageFillData) => {
     if (otpTimer) clearTimeout(otpTimer);
     otpTimer = null;
     if (!data.totp || !r.filled.some((f) => f.role === 'otp')) return;

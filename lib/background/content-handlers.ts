@@ -5,7 +5,7 @@ import { signalRequest } from '../platforms';
 import { getSettings, saveSettings } from '../settings';
 import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { serverNow } from './clock';
-import { buildFillData } from './fill-data';
+import { buildFillData, oneTimeCodeFor } from './fill-data';
 import { checkJourneyEvent, withPlatform } from './journey';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
@@ -44,7 +44,11 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
   const now = deps.now ?? Date.now;
   return {
     async getFillData(_data, { scope, active }) {
-      return buildFillData(active, await getSettings(), scope, await serverNow(now()));
+      return buildFillData(active, await getSettings(), scope);
+    },
+    // Asked only by a page that shows a visible code field; the same sender guard as the fill data.
+    async getOneTimeCode(_data, { active }) {
+      return oneTimeCodeFor(active, await serverNow(now()));
     },
     async getPanelSetup() {
       const settings = await getSettings();

@@ -4,21 +4,23 @@ import type { Settings } from '../settings';
 import type { ActiveTask } from '../task';
 import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import { tryCurrentTotp } from '../totp';
+import type { TotpNow } from '../messaging';
 import type { ContentScope } from './senders';
 
 /**
  * The data a content script gets. Built field by field (never by spreading
  * the task or the settings) so the API key and the TOTP secret cannot slip
- * in: the TOTP goes out as the current code only.
+ * in. No one-time code either: a page showing a code field asks for it
+ * (`oneTimeCodeFor`).
  */
-export function buildFillData(active: ActiveTask, settings: Settings, scope: ContentScope, now: number = Date.now()): FillData {
+export function buildFillData(active: ActiveTask, settings: Settings, scope: ContentScope): FillData {
   const task = active.task;
   const domain = normalizeTaskDomain(task.domain) ?? '';
   const common = {
     taskId: task.id,
     domain,
     hostReach: domain ? hostReach(domain) : ('exact' as const),
-    totp: tryCurrentTotp(task.twofa, now),
+    hasOneTimeCode: typeof task.twofa === 'string' && task.twofa.trim() !== '',
     autofillMode: settings.autofillMode,
     autoSubmitLogin: settings.autoSubmitLogin,
     appendLinksToBio: settings.appendLinksToBio,
@@ -38,6 +40,11 @@ export function buildFillData(active: ActiveTask, settings: Settings, scope: Con
     links: [...(task.entity_connect ?? [])],
     journey: journeyView(active),
   };
+}
+
+/** The current code of the task's TOTP secret (the secret itself never leaves the background). */
+export function oneTimeCodeFor(active: ActiveTask, now: number = Date.now()): TotpNow | null {
+  return tryCurrentTotp(active.task.twofa, now);
 }
 
 /** What a page of the site needs of the journey: where the editor and the public profile are, a Save to read back. */

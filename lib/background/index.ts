@@ -8,6 +8,8 @@ import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
 import { runCommand } from './commands';
 import { contentGuard, createContentHandlers } from './content-handlers';
+import { createClipboardGuard } from './clipboard';
+import { platformClear } from './clipboard-platform';
 import { notifyTaskChanged, restrictStorageToExtension } from './content-access';
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
@@ -18,7 +20,7 @@ import { openPopup } from './popup';
 import { pageGuard } from './senders';
 
 export { computeBadge } from './badge';
-export { buildFillData } from './fill-data';
+export { buildFillData, oneTimeCodeFor } from './fill-data';
 export { contentScope, pageGuard } from './senders';
 export type { SenderInfo } from './senders';
 export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
@@ -87,7 +89,13 @@ export function startBackground(): { ready: Promise<void> } {
   });
   const extensionBase = browser.runtime.getURL('/');
   const sendNavigate = (tabId: number, url: string) => tabMessenger.sendMessage('navigate', { url }, { tabId, frameId: 0 });
-  const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow, sendNavigate });
+  // Copied secrets leave the clipboard after 60 s (DESIGN "Security rules"; ./clipboard).
+  const clipboard = createClipboardGuard({
+    alarms: browser.alarms,
+    session: browser.storage.session,
+    clear: platformClear(browser.runtime, (browser as unknown as { offscreen?: Parameters<typeof platformClear>[1] }).offscreen),
+  });
+  const pageHandlers = createPageHandlers({ service, outbox, tabs: browser.tabs, sendFillNow, sendNavigate, clipboard });
 
   registerGuarded(pageMessenger, pageHandlers, pageGuard(extensionBase, browser.runtime.id));
   registerGuarded(
@@ -97,7 +105,10 @@ export function startBackground(): { ready: Promise<void> } {
   );
   // The badge's tooltip follows the chosen language.
   settingsItem.watch(() => refreshBadge());
-  browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void outbox.handleAlarm(alarm);
+    void clipboard.handleAlarm(alarm).catch(() => undefined);
+  });
   try {
     browser.commands.onCommand.addListener((command) => {
       void runCommand(command, {

@@ -12,6 +12,7 @@ import type { HandlersOf } from './protocol';
 import { contentScope } from './senders';
 import { chooseSiteUrl, probeUrl } from './journey';
 import { siteUrl } from './site';
+import type { ClipboardGuard } from './clipboard';
 
 type Tabs = typeof browser.tabs;
 type TabInfo = Browser.tabs.Tab;
@@ -28,6 +29,8 @@ export interface PageHandlerDeps {
   /** Did anything answer at this URL (https first, then plain http)? */
   probe?: (url: string) => Promise<boolean>;
   makeClient?: (opts: ApiClientOptions) => ApiClient;
+  /** Clears copied secrets from the clipboard later (./clipboard). */
+  clipboard?: Pick<ClipboardGuard, 'copied'>;
 }
 
 /** Page handlers need no context beyond the guard's yes. */
@@ -163,6 +166,10 @@ export function createPageHandlers(deps: PageHandlerDeps): PageHandlers {
       if (tabId === null) return fail('no_site_tab');
       await deps.sendFillNow(tabId).catch(() => null);
       return ok(undefined);
+    },
+
+    async clipboardCopied(data) {
+      await deps.clipboard?.copied(typeof data?.text === 'string' ? data.text : '');
     },
   };
 }

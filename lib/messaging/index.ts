@@ -44,10 +44,11 @@ export interface TotpNow {
 }
 
 /**
- * Only what a content script needs: no API key, no TOTP secret (the code is
- * computed in the background). `scope: 'gmail'` is sent to Google's sign-in
- * pages and carries the task's Gmail account only (email, pass_mail, its TOTP):
- * there username/website/links are empty.
+ * Only what a content script needs: no API key, no TOTP secret, and no
+ * one-time code either (DESIGN "Security rules": the code goes to a page only
+ * when that page shows a code field — `getOneTimeCode`). `scope: 'gmail'` is
+ * sent to Google's sign-in pages and carries the task's Gmail account only
+ * (email, pass_mail; its TOTP on request): there username/website/links are empty.
  */
 export interface FillData {
   scope: 'task' | 'gmail';
@@ -60,7 +61,8 @@ export interface FillData {
   password: string;
   website: string;
   links: string[];
-  totp: TotpNow | null;
+  /** The task has a TOTP secret: a page showing a code field may ask `getOneTimeCode`. */
+  hasOneTimeCode: boolean;
   autofillMode: Settings['autofillMode'];
   autoSubmitLogin: boolean;
   appendLinksToBio: boolean;
@@ -68,6 +70,9 @@ export interface FillData {
   /** The journey as far as this page needs it (task scope only). */
   journey?: JourneyView;
 }
+
+/** The fill data as a page holds it: with the one-time code once a visible code field asked for it. */
+export type PageFillData = FillData & { totp?: TotpNow | null };
 
 /** What one fill pass did, as the background's `fillNow` caller sees it. */
 export interface FillReport {
@@ -94,11 +99,15 @@ export interface PageProtocol {
   fillActiveTab(): ActionResult;
   /** Opens the account's profile editor in the task's tab (known once the journey found it). */
   goProfileEditor(): ActionResult;
+  /** The popup copied a secret: cleared from the clipboard in 60 s if still there (lib/background/clipboard). */
+  clipboardCopied(data: { text: string }): void;
 }
 
 /** Content scripts (the task's frames, Google's sign-in) → background. Checked against the sender frame. */
 export interface ContentProtocol {
   getFillData(): FillData | null;
+  /** The current TOTP code, asked by a page only when it shows a visible one-time-code field. */
+  getOneTimeCode(): TotpNow | null;
   /** The panel's sentences in the worker's language and where the worker keeps it; asked once per page. */
   getPanelSetup(): { text: PanelText; prefs: PanelPrefs };
   savePanelPrefs(data: PanelPrefs): void;

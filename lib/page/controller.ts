@@ -1,8 +1,9 @@
 import type { AutofillResult } from '../autofill';
 import type { JourneyPage } from '../journey';
-import type { FillData, FillReport } from '../messaging';
+import type { FillData, FillReport, PageFillData, TotpNow } from '../messaging';
 import { createPanel, type Panel, type PanelOptions, type PanelText } from '../panel';
 import type { PanelPrefs } from '../settings';
+import { oneTimeCodeOnDemand } from './one-time-code';
 
 /** What the content script wires in (messaging, the autofill engine). */
 export interface TaskPageDeps {
@@ -10,6 +11,8 @@ export interface TaskPageDeps {
   /** Only the top frame shows the panel. */
   isTop: boolean;
   getFillData(): Promise<FillData | null>;
+  /** The current one-time code, asked only while the page shows a code field (./one-time-code). */
+  getOneTimeCode?(): Promise<TotpNow | null>;
   getPanelSetup(): Promise<{ text: PanelText; prefs: PanelPrefs }>;
   savePanelPrefs(prefs: PanelPrefs): Promise<unknown>;
   openPopup(): Promise<unknown>;
@@ -22,8 +25,8 @@ export interface TaskPageDeps {
   /** Registers the answer to the background's `navigate` (the popup's go-profile-editor). */
   onNavigate?: (handler: (url: string) => { done: boolean; reason?: 'unsaved' }) => () => void;
   autofill: {
-    autofillDocument(doc: Document, data: FillData, opts?: { force?: boolean }): AutofillResult;
-    observeAutofill(doc: Document, getData: () => Promise<FillData | null>, onResult: (r: AutofillResult) => void): () => void;
+    autofillDocument(doc: Document, data: PageFillData, opts?: { force?: boolean }): AutofillResult;
+    observeAutofill(doc: Document, getData: () => Promise<PageFillData | null>, onResult: (r: AutofillResult) => void): () => void;
     undoAutofill(doc: Document): number;
   };
   panelOptions?: Partial<PanelOptions>;
@@ -69,7 +72,9 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   const cleanups: (() => void)[] = [];
 
   const journey = deps.isTop ? (deps.startJourney?.(first) ?? null) : null;
+  const code = oneTimeCodeOnDemand(deps.getFillData, deps.getOneTimeCode);
   const show = (r: AutofillResult) => {
+    code.seen(r);
     lastResult = r;
     panel?.update(r);
     journey?.onFill(r.page);
@@ -77,9 +82,14 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
 
   const fillNow = async (): Promise<FillReport | null> => {
     if (stopped) return null;
-    const data = await deps.getFillData().catch(() => null);
+    const data = await code.getData().catch(() => null);
     if (!data) return null;
-    const r = autofill.autofillDocument(doc, data, { force: true });
+    let r = autofill.autofillDocument(doc, data, { force: true });
+    code.seen(r);
+    if (code.wantsCode(r, data)) {
+      const withCode = await code.getData().catch(() => null);
+      if (withCode) r = autofill.autofillDocument(doc, withCode, { force: true });
+    }
     show(r);
     return toReport(doc, r);
   };
@@ -136,7 +146,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     }),
   );
 
-  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, deps.getFillData, show);
+  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, code.getData, show);
 
   return { panel: panelReady, stop: () => stop(true) };
 }

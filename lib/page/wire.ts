@@ -10,6 +10,7 @@ export function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | n
     doc,
     isTop,
     getFillData: () => contentMessenger.sendMessage('getFillData'),
+    getOneTimeCode: () => contentMessenger.sendMessage('getOneTimeCode'),
     getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),
     savePanelPrefs: (prefs) => contentMessenger.sendMessage('savePanelPrefs', prefs),
     openPopup: () => contentMessenger.sendMessage('openPopup'),

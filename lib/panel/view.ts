@@ -1,4 +1,4 @@
-import type { AutofillResult } from '../autofill';
+import { isPanelSeen, type AutofillResult } from '../autofill';
 import type { PanelPrefs } from '../settings';
 import { buildPanelDom, pinHost, renderPass, showMessage, type PanelDom, type Say } from './dom';
 import { chooseCorner, nearestCorner, saveControlRects, type Corner } from './placement';
@@ -69,7 +69,12 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
   let isEnded = false;
 
   // Actions: trusted clicks on the panel itself only (a page cannot click it through or from under it).
-  const allowed = (e: MouseEvent) => isTrusted(e) && (e.detail === 0 || elementsFromPoint(e.clientX, e.clientY)[0] === dom.host);
+  // …and never while the page hides or covers the panel (a mask, zoom or overlay on the page: lib/autofill isPanelSeen).
+  const seen = (e: MouseEvent) => {
+    const r = dom.host.getBoundingClientRect();
+    return e.detail === 0 ? isPanelSeen(dom.host, (r.left + r.right) / 2, (r.top + r.bottom) / 2, opts.elementsFromPoint) : isPanelSeen(dom.host, e.clientX, e.clientY, opts.elementsFromPoint);
+  };
+  const allowed = (e: MouseEvent) => isTrusted(e) && (e.detail === 0 || elementsFromPoint(e.clientX, e.clientY)[0] === dom.host) && seen(e);
   const on = (node: HTMLElement, fn: () => void) =>
     node.addEventListener('click', (e) => {
       e.stopPropagation();

@@ -57,7 +57,7 @@ function fillData(): FillData {
     password: wp.user.password,
     website: 'https://linh-coffee.example/',
     links: [...Object.values(PLATFORM_LINKS), ...GENERIC_LINKS],
-    totp: null,
+    hasOneTimeCode: false,
     autofillMode: 'auto',
     autoSubmitLogin: false,
     appendLinksToBio: true,

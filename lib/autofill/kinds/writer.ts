@@ -6,6 +6,7 @@
  */
 import { isEditable, type Field, type FieldEl } from '../detect';
 import { markFilled, writeText } from '../fill';
+import { secretBlocked, watchSecret } from '../guard';
 import type { FilledField, FilledRole } from '../engine';
 
 export type Decision = 'write' | 'same' | 'skip';
@@ -28,6 +29,8 @@ export class Writer {
     private readonly state: WriterState,
     private readonly filled: FilledField[],
     readonly force: boolean,
+    /** Whether a host may receive the task's secrets (the task's domain): DESIGN "Security rules" › Forms. */
+    private readonly onHost: (host: string) => boolean = () => true,
   ) {}
 
   /** Whether a field may take `desired` now: write it, it already holds it, or leave it. */
@@ -51,6 +54,9 @@ export class Writer {
   /** Write text; true when the field now holds the value (`shown` is what the result says: masked for secrets). */
   put(f: Field, role: FilledRole, value: string, shown = value): boolean {
     const { state } = this;
+    // DESIGN "Security rules" › Forms, and the refill guard: see lib/autofill/guard.
+    const secret = role === 'password' || role === 'otp';
+    if (secret && secretBlocked(f.el, this.onHost)) return false;
     const d = this.decide(f, value);
     if (d === 'skip') return false;
     if (d === 'same') {
@@ -67,6 +73,7 @@ export class Writer {
     state.written.set(f.el, { original, written: value, role });
     this.filled.push({ role, label: f.display, value: shown });
     markFilled(f.el);
+    if (secret) watchSecret(f.el, value);
     return true;
   }
 }

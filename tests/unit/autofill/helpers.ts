@@ -1,4 +1,4 @@
-import type { FillData } from '../../../lib/messaging';
+import type { PageFillData } from '../../../lib/messaging';
 import { DEFAULT_FILL_DATA } from '../../fixtures/corpus';
 import { openPage, type OpenPage } from './harness';
 
@@ -15,7 +15,7 @@ export async function closeAll(): Promise<void> {
   while (pages.length) await pages.pop()!.close();
 }
 
-export function data(over: Partial<FillData> = {}): FillData {
+export function data(over: Partial<PageFillData> = {}): PageFillData {
   return { ...DEFAULT_FILL_DATA, domain: 'demo-social.test', ...over };
 }
 

@@ -177,24 +177,41 @@ describe('content-script senders', () => {
   it('Google sign-in gets only the Gmail account, over https only', async () => {
     const data = await content('getFillData', undefined, frame('https://accounts.google.com/v3/signin/identifier'));
     expect(data).toMatchObject({ scope: 'gmail', email: 't1@gmail.test', password: 'gmail-pw', username: '', website: '', links: [] });
-    expect(data?.totp?.code).toMatch(/^\d{6}$/);
+    expect(data).toMatchObject({ hasOneTimeCode: true });
+    // Its code only on request, like the site's (the page shows a code field).
+    expect((await content('getOneTimeCode', undefined, frame('https://accounts.google.com/v2/challenge/totp')))?.code).toMatch(/^\d{6}$/);
     await expect(content('getFillData', undefined, frame('http://accounts.google.com/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
     await expect(content('getFillData', undefined, frame('https://accounts.google.com.evil.test/'))).rejects.toBeInstanceOf(ForbiddenSenderError);
 
   });
 
-  it('fill data carries the TOTP code, never the secret, never the API key', async () => {
+  it('fill data carries neither the TOTP code nor the secret nor the API key; the code comes on request only', async () => {
     const data = await content('getFillData', undefined, frame('https://example.com/2fa'));
     const json = JSON.stringify(data);
     expect(json).not.toContain(API_KEY);
     expect(json.toUpperCase()).not.toContain(SECRET);
     expect(json).not.toContain('twofa');
     expect(Object.keys(data!).sort()).toEqual(
-      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'hostReach', 'email', 'journey', 'language', 'links', 'password', 'scope', 'taskId', 'totp', 'username', 'website'].sort(),
+      ['appendLinksToBio', 'autoSubmitLogin', 'autofillMode', 'domain', 'hostReach', 'email', 'journey', 'language', 'links', 'password', 'scope', 'taskId', 'hasOneTimeCode', 'username', 'website'].sort(),
     );
-    const expected = currentTotp(SECRET).code;
-    const again = currentTotp(SECRET).code; // window boundary: accept either side
-    expect([expected, again]).toContain(data!.totp!.code);
+    expect(data!.hasOneTimeCode).toBe(true);
+    const before = currentTotp(SECRET).code;
+    const code = await content('getOneTimeCode', undefined, frame('https://example.com/2fa'));
+    const after = currentTotp(SECRET).code; // window boundary: accept either side
+    expect([before, after]).toContain(code!.code);
+    expect(JSON.stringify(code).toUpperCase()).not.toContain(SECRET);
+  });
+
+  it('the one-time code is refused to every sender the fill data is refused to', async () => {
+    for (const sender of [
+      frame('https://evil.test/2fa'),
+      frame('https://example.com.evil.test/2fa'),
+      { url: 'https://example.com/2fa' },
+      { id: fakeBrowser.runtime.id, url: 'https://login.example.com/2fa', tab: { id: 3, url: 'https://evil.test/' }, frameId: 5 },
+      { id: fakeBrowser.runtime.id, url: 'http://login.example.com/2fa', tab: { id: 3, url: 'https://example.com/' }, frameId: 5 },
+    ]) {
+      await expect(content('getOneTimeCode', undefined, sender)).rejects.toBeInstanceOf(ForbiddenSenderError);
+    }
   });
 
   it('no active task: content scripts get nothing', async () => {
@@ -203,7 +220,7 @@ describe('content-script senders', () => {
   });
 
   it('a task frame cannot report the task: no content message completes or fails', async () => {
-    expect(contentTypes().sort()).toEqual(['getFillData', 'getPanelSetup', 'journeyEvent', 'journeySignals', 'openPopup', 'savePanelPrefs']);
+    expect(contentTypes().sort()).toEqual(['getFillData', 'getOneTimeCode', 'getPanelSetup', 'journeyEvent', 'journeySignals', 'openPopup', 'savePanelPrefs']);
     for (const type of contentTypes()) {
       const send = content as (t: keyof ContentProtocol, d: unknown, s: SenderInfo) => Promise<unknown>;
       await send(type, { corner: 'tl', collapsed: true }, frame('https://example.com/'));

@@ -25,7 +25,7 @@ const data = (over: Partial<FillData> = {}): FillData => ({
   password: 'p',
   website: 'https://w.test',
   links: [],
-  totp: { code: '123456', remaining: 20 },
+  hasOneTimeCode: true,
   autofillMode: 'auto',
   autoSubmitLogin: false,
   appendLinksToBio: true,
@@ -85,14 +85,18 @@ describe('task page controller', () => {
 
   it('auto mode observes and fills; results reach the panel (and no message goes to the background)', async () => {
     const page = await startTaskPage(deps);
-    expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, deps.getFillData, expect.any(Function));
+    // The observer gets the page's data through the one-time-code wrapper (lib/page/one-time-code): the same fill data.
+    expect(deps.autofill.observeAutofill).toHaveBeenCalledWith(document, expect.any(Function), expect.any(Function));
+    const getData = vi.mocked(deps.autofill.observeAutofill).mock.calls[0]![1];
+    expect(await getData()).toEqual(current);
+    vi.mocked(deps.getFillData).mockClear();
     // The first pass does not wait for the panel's sentences: a result before the panel exists is shown when it comes.
     observed!(result);
     expect((await page!.panel)!.root.textContent).toContain('Fields filled: 1');
     expect(host()).not.toBeNull();
     expect(deps.getPanelSetup).toHaveBeenCalledTimes(1);
-    // Only the first getFillData went out: a pass reports to nobody who would not read it.
-    expect(deps.getFillData).toHaveBeenCalledTimes(1);
+    // No further getFillData went out: a pass reports to nobody who would not read it.
+    expect(deps.getFillData).toHaveBeenCalledTimes(0);
   });
 
   it('manual mode fills only on fillNow (forced pass)', async () => {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiClient, type ApiClient } from '../../../lib/api';
 import { FAIL_REASON_MAX } from '../../../lib/rules';
 import { autofillDocument } from '../../../lib/autofill';
-import { buildFillData } from '../../../lib/background';
+import { buildFillData, oneTimeCodeFor } from '../../../lib/background';
 import { describeError } from '../../../lib/i18n';
 import { prepareLinks } from '../../../lib/links';
 import { createOutbox } from '../../../lib/outbox';
@@ -114,7 +114,7 @@ describe('entity_connect: huge, duplicate, empty and non-http(s) links are skipp
         <label for="bio">Bio</label><textarea id="bio" name="bio"></textarea>
       </form>`;
     const active: ActiveTask = { task: { id: 't', domain: location.hostname || 'localhost', website: 'javascript:alert(1)', entity_connect: BAD_LINKS }, startedAt: 1 };
-    const data = buildFillData(active, DEFAULT_SETTINGS, 'task', 0);
+    const data = buildFillData(active, DEFAULT_SETTINGS, 'task');
     const result = autofillDocument(document, data);
     const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((f) => f.value).join('\n');
     expect(values).not.toMatch(/javascript|data:|vbscript|file:/i);
@@ -132,9 +132,11 @@ describe('TOTP secrets: odd forms work, invalid ones give no code and no crash',
   it.each(['', '   ', 'JBSW', '0189!!!', 'otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP', 'otpauth://totp/x', 'ÄÖÜ', '🙂🙂🙂🙂🙂🙂🙂🙂'])('%j → null', (s) => {
     expect(tryCurrentTotp(s, 0)).toBeNull();
   });
-  it('fill data for a task with a bad secret has no code, and still everything else', () => {
-    const data = buildFillData({ task: { id: 't', domain: 'a.test', password: 'pw', twofa: '0189!!!' }, startedAt: 1 }, DEFAULT_SETTINGS, 'task', 0);
-    expect(data.totp).toBeNull();
+  it('a task with a bad secret gives no code on request, and fill data still has everything else', () => {
+    const active = { task: { id: 't', domain: 'a.test', password: 'pw', twofa: '0189!!!' }, startedAt: 1 };
+    expect(oneTimeCodeFor(active, 0)).toBeNull();
+    const data = buildFillData(active, DEFAULT_SETTINGS, 'task');
+    expect(data).not.toHaveProperty('totp');
     expect(data.password).toBe('pw');
   });
 });

@@ -215,14 +215,14 @@ describe('fill data: never the key or the TOTP secret; Google sign-in gets the G
         fc.constantFrom('task' as const, 'gmail' as const),
         (fields, twofa, apiKey, scope) => {
           const task = { id: 'id', domain: 'site.test', ...fields, twofa };
-          const data = buildFillData({ task, startedAt: 1 }, { ...DEFAULT_SETTINGS, apiKey }, scope, 0);
+          const data = buildFillData({ task, startedAt: 1 }, { ...DEFAULT_SETTINGS, apiKey }, scope);
           const json = JSON.stringify(data);
           expect(json).not.toContain(apiKey);
           expect(json).not.toContain(twofa);
           expect(json).not.toContain(fields.app_password);
           expect(Object.keys(data).sort()).toEqual(
             [
-              'scope', 'taskId', 'domain', 'hostReach', 'username', 'email', 'password', 'website', 'links', 'totp', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language',
+              'scope', 'taskId', 'domain', 'hostReach', 'username', 'email', 'password', 'website', 'links', 'hasOneTimeCode', 'autofillMode', 'autoSubmitLogin', 'appendLinksToBio', 'language',
               ...(scope === 'task' ? ['journey'] : []),
             ].sort(),
           );

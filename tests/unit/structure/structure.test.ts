@@ -18,6 +18,7 @@ const NAMED_ENTRIES: Record<string, string> = {
   'lib/task/service': 'heavy: the task service talks to the API (client + zod), background only',
   'lib/api/defaults': 'light: the API defaults without the client and zod, for the options page',
   'lib/platforms/signals': 'light: the page-side reader of the fingerprints the background asks for, without the registry, for the content script',
+  'lib/background/offscreen': "light: the offscreen document's clipboard answer (Chromium), without the rest of the background",
 };
 
 const PRODUCT_DIRS = ['lib', 'components', 'entrypoints'];
