@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ATTACK_CASES, ATTACK_TASK_HOST, readPage, TRAP_LABEL, writeAttackPages } from '../sandbox/attacks';
+import { ATTACK_CASES, ATTACK_TASK_HOST, leaksOutsideOwnForms, readPage, TRAP_LABEL, writeAttackPages } from '../sandbox/attacks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import type { Tab } from './bidi';
 import { launchFirefox, type FirefoxWithExtension } from './firefox';
@@ -97,8 +97,7 @@ describe('issue 12 attacks in Firefox (firefox-esr, MV2 build)', () => {
         const last = seen.log.filter((l) => l.startsWith('input:a-p=')).at(-1);
         expect(last ?? 'input:a-p=', 'the last value the page saw').toBe('input:a-p=');
       } else {
-        const leaks = seen.log.filter((l) => (l.includes(TASK.password) || l.includes(TASK.pass_mail) || /=\d{6}$/.test(l)) && !/^(input|change):c-/.test(l));
-        expect(leaks, 'what the page saw outside its own login').toEqual([]);
+        expect(leaksOutsideOwnForms(seen.log, c, [TASK.password, TASK.pass_mail]), 'what the page saw outside its own login').toEqual([]);
       }
       expect(seen.log.filter((l) => l.includes('submit:')), 'nothing submitted').toEqual([]);
       if (c.filled.length) expect(seen.filled, 'controls still hold the fill (no unseen undo)').toEqual(c.filled.map(() => TASK.password));

@@ -26,9 +26,9 @@ const LOG = `<script>
 </script>`;
 const STYLE = '<style>body{font:15px system-ui;margin:24px} form{margin:0 0 24px;padding:12px;border:1px solid #ccc;width:340px;background:#fff} label{display:block;margin-top:6px} input{width:100%;padding:6px;box-sizing:border-box;font:inherit}</style>';
 const doc = (title: string, body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${LOG}${STYLE}${head}</head><body>${body}</body></html>`;
-const login = (id: string, attrs = '', extra = '') =>
+const login = (id: string, attrs = '', extra = '', button = '<button type="submit">Sign in</button>') =>
   `<form id="${id}" ${attrs}><label for="${id}-u">Username</label><input id="${id}-u" name="username" autocomplete="username">` +
-  `<label for="${id}-p">Password</label><input id="${id}-p" name="password" type="password" autocomplete="current-password">${extra}<button type="submit">Sign in</button></form>`;
+  `<label for="${id}-p">Password</label><input id="${id}-p" name="password" type="password" autocomplete="current-password">${extra}${button}</form>`;
 const otp = (id: string, attrs = '') =>
   `<form id="${id}" ${attrs}><label for="${id}-c">Authenticator app code</label><input id="${id}-c" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button type="submit">Verify</button></form>`;
 /** The page's own normal login: it fills, which shows the extension ran on the page. */
@@ -66,7 +66,9 @@ export const ATTACK_PAGES: Record<string, string> = {
     'Sign in',
     `<div style="position:relative;z-index:0"><div style="position:relative;z-index:1">${login('a')}</div><div style="position:absolute;inset:0;z-index:2;background:#f4f4f4">Loading…</div></div>${CONTROL}`,
   ),
-  'hidden-under-panel.html': doc('Sign in', `${CONTROL}<div style="position:fixed;right:30px;bottom:40px;width:220px">${login('a')}</div>`),
+  // Where the panel sits by default (bottom right). No Save button of its own: the panel steps aside
+  // from a site's Save (DESIGN, cockpit), so an attacker leaves it out and submits by script instead.
+  'hidden-under-panel.html': doc('Sign in', `${CONTROL}<div style="position:fixed;right:30px;bottom:40px;width:220px">${login('a', '', '', '')}</div>`),
   'shown-159ms.html': doc(
     'Sign in',
     `${CONTROL}<div id="flash"></div><script>
@@ -79,7 +81,16 @@ export const ATTACK_PAGES: Record<string, string> = {
   ),
   'panel-mask.html': doc('Sign in', CONTROL, '<style>html{-webkit-mask-image:radial-gradient(circle at 200px 120px, #000 160px, transparent 161px);mask-image:radial-gradient(circle at 200px 120px, #000 160px, transparent 161px)}</style>'),
   'panel-zoom.html': doc('Sign in', CONTROL, '<style>html{zoom:0.25}</style>'),
-  'panel-overlay.html': doc('Sign in', `${CONTROL}<div style="position:fixed;inset:0;background:#fff;z-index:2147483647;pointer-events:none;font:40px system-ui;padding:40px">You won! Click anywhere twice.</div>`),
+  // The overlay keeps itself last in <html> (after the panel's host, same top z-index), so it paints over the panel.
+  'panel-overlay.html': doc(
+    'Sign in',
+    `${CONTROL}<div id="ov" style="position:fixed;inset:0;background:#fff;z-index:2147483647;pointer-events:none;font:40px system-ui;padding:40px">You won! Click anywhere twice.</div><script>
+      const ov = document.getElementById('ov');
+      const last = () => { if (document.documentElement.lastElementChild !== ov) document.documentElement.append(ov); };
+      last();
+      new MutationObserver(last).observe(document.documentElement, { childList: true });
+    </script>`,
+  ),
   'panel-page-text.html': doc(
     'Sign in',
     `<form id="c"><label for="c-u">${TRAP_LABEL}</label><input id="c-u" name="username" autocomplete="username"><label for="c-p">${TRAP_LABEL} (password)</label><input id="c-p" name="password" type="password" autocomplete="current-password"><button>Sign in</button></form>`,
@@ -98,6 +109,17 @@ export const ATTACK_PAGES: Record<string, string> = {
   ),
 };
 
+/**
+ * What the page saw of the task's secrets outside the forms that may see them:
+ * the page's own login (`c-`) and every form a control fills. Log lines are
+ * `input:<id>=<value>`; ids are `<form>-<field>`.
+ */
+export function leaksOutsideOwnForms(log: string[], c: Pick<AttackCase, 'filled'>, secrets: string[]): string[] {
+  const own = new Set(['c', ...c.filled.map((sel) => sel.replace(/^#/, '').split('-')[0])]);
+  const secret = (l: string) => secrets.some((s) => l.includes(s)) || /^(input|change):\w+-\w+=\d{6}$/.test(l.replace(/^frame /, ''));
+  return log.filter((l) => secret(l) && !own.has(/^(?:input|change):(\w+)-/.exec(l)?.[1] ?? ''));
+}
+
 const TASK_HOST_CASES: Omit<AttackCase, 'host'>[] = [
   { page: 'form-action.html', item: '3', what: 'a form whose action is another host', attacked: ['#a-p', '#o-c'], filled: ['#c-p'] },
   { page: 'form-formaction.html', item: '3', what: "a submit button's formaction to another host", attacked: ['#a-p'], filled: ['#c-p'] },
@@ -111,7 +133,8 @@ const TASK_HOST_CASES: Omit<AttackCase, 'host'>[] = [
   { page: 'hidden-z-layer.html', item: '3', what: 'under a z-index layer', attacked: ['#a-p'], filled: ['#c-p'] },
   { page: 'hidden-under-panel.html', item: '3', what: "under the extension's own panel", attacked: ['#a-p'], filled: ['#c-p'] },
   { page: 'shown-159ms.html', item: '3', what: 'shown for 159 ms and hidden after the fill', attacked: ['#a-p'], filled: ['#c-p'], emptiedAfter: true },
-  { page: 'panel-mask.html', item: '4', what: 'panel clickjacking: a mask on <html> with a hole', attacked: [], filled: ['#c-p'], clickPanel: true },
+  // Any mask counts as hiding (lib/autofill/detect/visibility.ts): the login in the hole is left alone too.
+  { page: 'panel-mask.html', item: '4', what: 'panel clickjacking: a mask on <html> with a hole', attacked: ['#c-p'], filled: [], clickPanel: true },
   { page: 'panel-zoom.html', item: '4', what: 'panel clickjacking: zoom 0.25', attacked: [], filled: [], clickPanel: true },
   { page: 'panel-overlay.html', item: '4', what: 'panel clickjacking: an opaque overlay with pointer-events:none', attacked: [], filled: ['#c-p'], clickPanel: true },
   { page: 'panel-page-text.html', item: '5', what: 'page text in the panel', attacked: [], filled: ['#c-p'] },
