@@ -42,9 +42,10 @@ export function checkJourneyEvent(raw: unknown, onTaskHost: (url: string) => boo
       };
     }
     case 'login_submitted':
-    case 'save_attempted':
       return { type: e.type, url: here };
+    case 'save_attempted':
     case 'filled': {
+      if (e.type === 'save_attempted' && e.fields === undefined) return { type: 'save_attempted', url: here };
       if (!e.fields || typeof e.fields !== 'object') return null;
       const entries = Object.entries(e.fields as Record<string, unknown>);
       if (entries.length > MAX_FIELDS) return null;
@@ -56,7 +57,7 @@ export function checkJourneyEvent(raw: unknown, onTaskHost: (url: string) => boo
         if (k.length > 200 || value === null || !ls) return null;
         fields[k] = { value, links: ls };
       }
-      return { type: 'filled', url: here, fields };
+      return { type: e.type, url: here, fields };
     }
     case 'saved': {
       if (!['reload', 'message', 'request'].includes(e.via as string) || !e.kept || typeof e.kept !== 'object') return null;

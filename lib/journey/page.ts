@@ -2,25 +2,19 @@
  * The journey's part inside a page of the task's site (content script): it
  * says what the page is (signed in? a login? the editor?), carries out the
  * moves the background answers with, notices the worker's Save and reads
- * back what the site kept, and counts the task's links on the public profile.
+ * back what the site kept (the background counts the links on the public profile).
  * It never leaves a page holding the worker's unsaved edits, never follows a
  * link off the task's host, and never submits anything itself (the login's
  * auto-submit is the fill engine's, once per step).
  */
 import { linkKey } from '../links';
-import { contentFromDocument, linksVisible } from './public-check';
 import { sameUrl } from './reduce';
 import type { PageSignals } from '../platforms';
 import type { FilledValue, JourneyAnswer, JourneyEvent, WirePart } from './types';
 
-/** What the page tells about the account, from lib/platforms or the page's own links. */
+/** What the page itself tells: someone signed in, and the tab or fold of the editor that holds the link fields. */
 export interface Discovery {
-  platform?: string;
   signedIn: boolean;
-  loginUrl?: string;
-  editorUrl?: string;
-  publicUrl?: string;
-  /** How to open the tab or fold of the editor that holds the link fields. */
   editorPart?: { click: string; text?: RegExp };
 }
 
@@ -68,6 +62,18 @@ const SUCCESS_WAIT_MS = 10_000;
 /** Words of a site's "saved" notice, in the supported languages and common others. */
 const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
+
+/** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
+const ERROR_NOTICE = '[role=alert], .error, .alert-danger, .messages--error, .negative';
+const ERROR_WORDS = /invalid|error|required|too long|failed|không hợp lệ|lỗi|bắt buộc|fehler|erreur/i;
+
+/** The page shows a visible error notice that says so (not a "saved" notice that happens to use an alert role). */
+function showsError(doc: Document): boolean {
+  return Array.from(doc.querySelectorAll<HTMLElement>(ERROR_NOTICE)).some((n) => {
+    const text = (n.textContent ?? '').slice(0, 300);
+    return !!text.trim() && ERROR_WORDS.test(text) && !SAVED_WORDS.test(text) && !n.closest('[hidden], [aria-hidden=true]') && doc.defaultView?.getComputedStyle(n).display !== 'none';
+  });
+}
 
 /** A field's key across page loads: its name, else its id. */
 export function fieldKey(el: Element): string {
@@ -134,14 +140,19 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     const form = e.target as HTMLFormElement | null;
     if (!form?.querySelector) return;
     dirty = false;
-    if (form.querySelector('input[type=password]')) {
-      void send({ type: 'login_submitted', url: href() });
+    const fields = filledIn(form);
+    // A login step: a password, or a small form with our values and no task link (the identifier step, the one-time code).
+    const values = Object.values(fields);
+    // (An editor's empty "change password" fields do not make its Save a login.)
+    const password = Array.from(form.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
+    const boxes = form.querySelectorAll('input:not([type=hidden]), textarea').length;
+    if (password || (values.length && values.every((f) => !f.links.length) && boxes < 4)) {
+      void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
     }
-    const fields = filledIn(form);
-    if (Object.keys(fields).length) {
-      void send({ type: 'filled', url: href(), fields });
-      void send({ type: 'save_attempted', url: href() });
+    if (values.length) {
+      // One message, sent at once: the page may unload before an answer to a first one comes back.
+      void deps.send({ type: 'save_attempted', url: href(), fields }).catch(() => undefined);
       watchForSaved(Object.keys(fields));
     }
   };
@@ -181,15 +192,13 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   const view = deps.journey;
   if (view?.saveAttemptAt && now() - view.saveAttemptAt < SAVE_WINDOW_MS && view.filledFields.length) {
     const kept = readBack(view.filledFields);
-    if (Object.keys(kept).length) void send({ type: 'saved', url: href(), via: 'reload', kept });
+    // The editor again with the site's error: it refused the save (the worker fixes a field and saves again).
+    if (showsError(doc)) void send({ type: 'problem', problem: 'save_not_seen' });
+    else if (Object.keys(kept).length) void send({ type: 'saved', url: href(), via: 'reload', kept });
     else if (SAVED_WORDS.test((doc.body?.textContent ?? '').slice(0, 20_000))) void send({ type: 'saved', url: href(), via: 'message', kept: {} });
   }
 
-  // The public profile: count the task's links as the page shows them.
-  if (view?.publicUrl && sameUrl(view.publicUrl, href())) {
-    const { visible, missing } = linksVisible(contentFromDocument(doc), deps.links);
-    void send({ type: 'public_checked', url: href(), visible, missing });
-  }
+  // The public profile is read by the background (with the worker's session), not here: one place counts it.
 
   let partOpened = false;
   function openEditorPart(part: Discovery['editorPart']) {
@@ -216,28 +225,23 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
       lastUrl = url;
       const found = deps.discover(doc);
       const onEditorUrl = !!view?.editorUrl && sameUrl(view.editorUrl, url);
-      // The editor's link fields behind a tab or a fold: open that part once (words of the tab when the platform is not known).
-      if (kind !== 'profile' && onEditorUrl && !deps.signals) openEditorPart(found.editorPart);
       void (deps.signals?.(doc).catch(() => null) ?? Promise.resolve(null))
         .then((signals) =>
           send({
             type: 'page',
             url,
-            ...(found.platform && { platform: found.platform }),
             signedIn: found.signedIn,
             loginForm: kind === 'login' || kind === 'otp',
             editorForm: kind === 'profile',
-            ...(found.loginUrl && { loginUrl: found.loginUrl }),
-            ...(found.editorUrl && { editorUrl: found.editorUrl }),
-            ...(found.publicUrl && { publicUrl: found.publicUrl }),
+            // The site's URLs: the background finds them in the signals (platform registry, then the page's links).
             ...(signals && { signals }),
           }),
         )
         .then((answer) => {
           if (stopped) return;
-          // The platform's own tab or fold, on its editor; else, on the editor, a tab whose words say links.
+          // The editor's link fields behind a tab or a fold, opened once: the platform's own, else a tab whose words say links.
           if (answer?.part) openEditorPart(partOf(answer.part));
-          else if (deps.signals && kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
+          else if (kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
           if (answer?.navigate) navigate(answer.navigate.url);
         });
       if (kind === 'profile') {
@@ -266,13 +270,11 @@ export function editorPartTarget(doc: Document, part: Discovery['editorPart']): 
 }
 
 function partOf(p: WirePart): NonNullable<Discovery['editorPart']> {
-  let text: RegExp | undefined;
   try {
-    text = p.text ? new RegExp(p.text[0], p.text[1]) : undefined;
+    return { click: p.click, ...(p.text && { text: new RegExp(p.text[0], p.text[1]) }) };
   } catch {
-    text = undefined;
+    return { click: p.click };
   }
-  return { click: p.click, ...(text && { text }) };
 }
 
 function handleOf(link: string): string {

@@ -69,7 +69,7 @@ export function reduceJourney(journey: Journey, event: JourneyEvent, opts: Reduc
       break;
 
     case 'save_attempted':
-      j = { ...j, saveAttemptAt: opts.now };
+      j = { ...j, saveAttemptAt: opts.now, ...(event.fields && { stage: later(j.stage, 'editor'), filled: { ...j.filled, ...event.fields } }) };
       break;
 
     case 'filled':

@@ -86,7 +86,8 @@ export type JourneyEvent =
       signals?: PageSignals;
     }
   | { type: 'login_submitted'; url: string }
-  | { type: 'save_attempted'; url: string }
+  /** The worker sent the editor's form; `fields` = what the extension had written in it (one message: the page is about to unload). */
+  | { type: 'save_attempted'; url: string; fields?: Record<string, FilledValue> }
   | { type: 'filled'; url: string; fields: Record<string, FilledValue> }
   /** `kept`: what the page shows now per field; a field the page does not show is taken as kept. */
   | { type: 'saved'; url: string; via: 'reload' | 'message' | 'request'; kept: Record<string, string> }

@@ -207,9 +207,10 @@ export function discoverAccount(links: readonly PageLink[], ctx: AccountLinkCont
     const u = same(l);
     if (!u || isDangerousLink({ ...l, href: u.href }) || u.href === out.editorUrl) continue;
     const path = safeDecode(u.pathname + u.search);
+    const named = user.length > 2 && hasPhrase(plain(path), user);
     let score = 0;
-    if (isPublic(l)) score = 8;
-    else if (user.length > 2 && hasPhrase(plain(path), user) && !EDIT_LIKE.test(path)) score = 6;
+    if (isPublic(l)) score = named ? 10 : 8;
+    else if (named && !EDIT_LIKE.test(path)) score = 6;
     if (score && (!pub || score > pub.score)) pub = { href: u.href, score };
   }
   if (pub) out.publicUrl = pub.href;

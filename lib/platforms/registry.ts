@@ -339,7 +339,8 @@ export const PLATFORMS: readonly PlatformRecipe[] = [
     login: 'user/auth/login',
     editor: ['user/account/edit'],
     part: { click: '#profile-tabs a', text: /social|bookmark|mạng xã hội|liên kết/i },
-    pub: ['u/{slug}/'],
+    // The profile's fields (social bookmarks included) show on its About page, not the stream at u/<user>/.
+    pub: ['u/{slug}/user/profile/about'],
   },
   {
     id: 'elgg',

@@ -367,7 +367,9 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
       ok = sized && bagHas(mergeBags(groupContext(g), groupProse(g)), K.otpStrong);
     }
     if (!ok || !usable(f)) continue;
-    if (excludedCode(f) || bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)) continue;
+    // autocomplete=one-time-code is the standard's word for it: a model prefix in the name (Rails' `user[otp_attempt]`) does not make it a user name
+    const declared = f.autocomplete.includes('one-time-code');
+    if (excludedCode(f) || (!declared && (bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)))) continue;
     if (sentElsewhere(f, groupOf(f))) {
       refused.push(f);
       continue;

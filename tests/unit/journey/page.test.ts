@@ -15,7 +15,7 @@ function start(over: Partial<JourneyPageDeps> = {}) {
       sent.push(e);
       return answer;
     },
-    discover: () => ({ signedIn: true, editorUrl: 'https://forum.test/settings/profile', publicUrl: 'https://forum.test/u/jane' }),
+    discover: () => ({ signedIn: true }),
     links: ['https://twitter.com/janedoe_art', 'https://github.com/janedoe-art'],
     journey: undefined,
     isOurDispatch: () => ourDispatch,
@@ -42,7 +42,7 @@ describe('the journey inside a page', () => {
     page.onFill('other');
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith('https://forum.test/settings/profile'));
     expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ type: 'page', signedIn: true, loginForm: false, editorForm: false, editorUrl: 'https://forum.test/settings/profile' });
+    expect(sent[0]).toMatchObject({ type: 'page', signedIn: true, loginForm: false, editorForm: false });
     assign.mockRestore();
   });
 
@@ -69,15 +69,30 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     start();
     document.getElementById('login')!.dispatchEvent(new Event('submit', { bubbles: true }));
     document.getElementById('profile')!.dispatchEvent(new Event('submit', { bubbles: true }));
-    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted', 'filled', 'save_attempted']));
+    // One message for the Save, sent at once: the page may unload before any answer.
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted', 'save_attempted']));
     expect(sent[1]).toMatchObject({
-      type: 'filled',
+      type: 'save_attempted',
       fields: {
         twitter: { value: 'janedoe_art', links: ['https://twitter.com/janedoe_art'] },
         bio: { value: 'Hi\nhttps://github.com/janedoe-art', links: ['https://github.com/janedoe-art'] },
       },
     });
     expect(JSON.stringify(sent)).not.toContain('city');
+  });
+
+  it('a one-time-code or identifier step sent (our value, no task link in it) is a login step, not the editor\'s Save', async () => {
+    document.body.innerHTML = `<form id="otp"><input name="user[otp_attempt]" value="123456" ${MARK}></form>`;
+    start();
+    document.getElementById('otp')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted']));
+  });
+
+  it('an editor with empty change-password fields: its Save is the editor\'s, not a login', async () => {
+    document.body.innerHTML = `<form id="p"><input type="password" name="current_pass"><input name="twitter" value="janedoe_art" ${MARK}></form>`;
+    start();
+    document.getElementById('p')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
   });
 
   it('the page after a Save reads back what the site kept', async () => {
@@ -96,15 +111,18 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { twitter: 'twitter.com/janedoe_art' } }));
   });
 
-  it('on the public profile it counts the task’s links as the page shows them', async () => {
-    document.body.innerHTML = '<a href="https://twitter.com/JaneDoe_Art">X</a><p>code at github.com/someone-else</p>';
-    vi.spyOn(document.location, 'href', 'get').mockReturnValue('https://forum.test/u/jane');
-    start({ journey: { publicUrl: 'https://forum.test/u/jane/', filledFields: [] } });
+  it('the editor again with the site’s error after a Save: not taken for a saved profile', async () => {
+    document.body.innerHTML = '<p class="error">The field “Facebook” has invalid characters.</p><form><input name="twitter" value="janedoe_art"></form>';
+    start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter'] } });
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent).toEqual([
-      { type: 'public_checked', url: 'https://forum.test/u/jane', visible: ['https://twitter.com/janedoe_art'], missing: ['https://github.com/janedoe-art'] },
-    ]);
-    vi.restoreAllMocks();
+    expect(sent).toEqual([{ type: 'problem', problem: 'save_not_seen' }]);
+  });
+
+  it('a hidden error template or a "saved" alert does not count as a refusal', async () => {
+    document.body.innerHTML = '<div class="error" hidden>Invalid value</div><div role="alert">Profile saved successfully</div><form><input name="twitter" value="janedoe_art"></form>';
+    start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter'] } });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ type: 'saved', via: 'reload' });
   });
 });
 

@@ -99,7 +99,7 @@ const CASES: Case[] = [
     url: 'https://hub.example.test/user/account/edit',
     part: '#profile-tabs a[href="#tab-2"]',
     editor: 'https://hub.example.test/user/account/edit',
-    pub: 'https://hub.example.test/u/janedoe/',
+    pub: 'https://hub.example.test/u/janedoe/user/profile/about',
     login: 'https://hub.example.test/user/auth/login',
   },
   { id: 'elgg', url: 'https://net.example.test/activity', editor: 'https://net.example.test/profile/janedoe/edit', pub: 'https://net.example.test/profile/janedoe', login: 'https://net.example.test/login' },
