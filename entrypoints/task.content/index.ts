@@ -7,14 +7,13 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    // Registration and injection into open tabs can both reach one page: run once.
-    const flag = Symbol.for('entity-connect.task-page');
-    const scope: Record<symbol, boolean | undefined> = globalThis;
-    if (scope[flag]) return;
-    scope[flag] = true;
-    void runTaskPage(document, window.top === window).then((page) => {
-      if (page) ctx.onInvalidated(() => page.stop());
-      else scope[flag] = false;
+    // Registration and injection into open tabs (a restarted background does it) can both reach
+    // one page. WXT invalidates the older instance when a newer one starts: the newest runs alone.
+    // (A "first one wins" flag would leave none running: the first is invalidated all the same.)
+    void runTaskPage(document, window.top === window, () => ctx.isValid).then((page) => {
+      if (!page) return;
+      if (ctx.isValid) ctx.onInvalidated(() => page.stop());
+      else page.stop();
     });
   },
 });

@@ -129,7 +129,9 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   const readBack = (keys: readonly string[]): Record<string, string> => {
     const kept: Record<string, string> = {};
     for (const key of keys) {
-      const el = doc.querySelector(`[name="${cssEscape(key)}"]`) ?? doc.getElementById(key);
+      // Form controls only: `<meta name="description">` shares the bio field's name on many sites.
+      const name = cssEscape(key);
+      const el = doc.querySelector(`input[name="${name}"], textarea[name="${name}"], select[name="${name}"], [contenteditable][name="${name}"]`) ?? doc.getElementById(key);
       if (el) kept[key] = valueOf(el);
     }
     return kept;

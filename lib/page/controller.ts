@@ -30,6 +30,8 @@ export interface TaskPageDeps {
     undoAutofill(doc: Document): number;
   };
   panelOptions?: Partial<PanelOptions>;
+  /** False once a newer instance of the content script took this page over (or the extension reloaded). */
+  isCurrent?: () => boolean;
 }
 
 export interface TaskPage {
@@ -63,6 +65,8 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   if (!deps.isTop && !frameUsable(doc)) return null;
   const first = await deps.getFillData().catch(() => null);
   if (!first) return null;
+  // Replaced while it asked: the newer instance fills and shows the panel, not this one.
+  if (deps.isCurrent && !deps.isCurrent()) return null;
 
   let stopped = false;
   let ended = false;

@@ -5,10 +5,11 @@ import { readSignals, type SignalRequest } from '../platforms/signals';
 import { startTaskPage, type TaskPage } from './controller';
 
 /** The task page with the real messengers (the content script's whole job). */
-export function runTaskPage(doc: Document, isTop: boolean): Promise<TaskPage | null> {
+export function runTaskPage(doc: Document, isTop: boolean, isCurrent?: () => boolean): Promise<TaskPage | null> {
   return startTaskPage({
     doc,
     isTop,
+    ...(isCurrent && { isCurrent }),
     getFillData: () => contentMessenger.sendMessage('getFillData'),
     getOneTimeCode: () => contentMessenger.sendMessage('getOneTimeCode'),
     getPanelSetup: () => contentMessenger.sendMessage('getPanelSetup'),

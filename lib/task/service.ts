@@ -80,14 +80,16 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   }
 
   /**
-   * Writes `next` only if the stored active task is still the one `expected`
-   * says (a pull racing another pull; a verification racing a report).
+   * Writes what `next` makes of the stored active task, under the storage
+   * lock; `next` answers null to leave it (a pull racing another pull; a
+   * verification racing a report). It is built from the stored task, never
+   * from a copy read before a network call: the journey moves on meanwhile.
    */
-  function replaceActive(expected: (current: ActiveTask | null) => boolean, next: ActiveTask): Promise<boolean> {
+  function replaceActive(next: (current: ActiveTask | null) => ActiveTask | null): Promise<ActiveTask | null> {
     return withStorageLock(async () => {
-      if (!expected(await activeTaskItem.getValue())) return false;
-      await activeTaskItem.setValue(next);
-      return true;
+      const written = next(await activeTaskItem.getValue());
+      if (written) await activeTaskItem.setValue(written);
+      return written;
     });
   }
 
@@ -115,7 +117,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         }
         const active: ActiveTask = withLinkCap({ task: { ...task, status: 'connecting' }, startedAt: now() });
         // A pull racing a restore/another pull must not overwrite a task we already hold.
-        const stored = await replaceActive((current) => current === null, active);
+        const stored = await replaceActive((current) => (current === null ? active : null));
         if (!stored) return err('busy');
         await notify(active);
         return ok(active);
@@ -186,22 +188,24 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       } catch (e) {
         return { ok: false, error: toActionError(e) };
       }
-      let next: ActiveTask;
+      // What the server says, applied to the task as it is stored when the answer comes (its journey included).
+      let change: (current: ActiveTask) => ActiveTask;
       try {
         const fresh = await client.getTask(active.task.id, { status: 'connecting' });
-        next = withLinkCap({ task: { ...active.task, ...fresh }, startedAt: active.startedAt });
+        change = ({ problem: _cleared, ...current }) => withLinkCap({ ...current, task: { ...current.task, ...fresh } });
       } catch (e) {
         if (!isApiError(e)) return { ok: false, error: toActionError(e) };
         const at = now();
-        if (e.kind === 'not_found') next = { ...active, problem: { kind: 'gone', at } };
-        else if (e.kind === 'wrong_status') {
-          next = { ...active, problem: { kind: 'wrong_status', at, ...(e.currentStatus && { currentStatus: e.currentStatus }) } };
-        } else if (e.retryable || e.kind === 'invalid_response') next = { ...active, problem: { kind: 'unverified', at } };
+        let problem: NonNullable<ActiveTask['problem']>;
+        if (e.kind === 'not_found') problem = { kind: 'gone', at };
+        else if (e.kind === 'wrong_status') problem = { kind: 'wrong_status', at, ...(e.currentStatus && { currentStatus: e.currentStatus }) };
+        else if (e.retryable || e.kind === 'invalid_response') problem = { kind: 'unverified', at };
         else return { ok: false, error: toActionError(e) }; // a refused key says nothing about the task
+        change = (current) => ({ ...current, problem });
       }
       // The task may have been reported or dropped while we asked.
-      const written = await replaceActive((current) => current?.task.id === active.task.id, next);
-      if (!written) return err('no_task');
+      const next = await replaceActive((current) => (current?.task.id === active.task.id ? change(current) : null));
+      if (!next) return err('no_task');
       await notify(next);
       return ok(next);
     },

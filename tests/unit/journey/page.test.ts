@@ -102,6 +102,18 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     expect(sent).toEqual([{ type: 'saved', url: document.location.href, via: 'reload', kept: { twitter: 'janedoe_art', bio: '' } }]);
   });
 
+  it('reads back the form control, not the page’s <meta name="description"> that shares the bio’s name', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'description';
+    meta.content = 'A profile page';
+    document.head.append(meta);
+    document.body.innerHTML = '<form><textarea name="description">https://twitter.com/janedoe_art</textarea></form>';
+    start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['description'] } });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    meta.remove();
+    expect(sent).toEqual([{ type: 'saved', url: document.location.href, via: 'reload', kept: { description: 'https://twitter.com/janedoe_art' } }]);
+  });
+
   it('an SPA save: the site’s “saved” notice, then the values it shows', async () => {
     document.body.innerHTML = `<form id="p"><input name="twitter" value="janedoe_art" ${MARK}></form><div id="flash" role="status"></div>`;
     start();

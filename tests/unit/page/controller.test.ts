@@ -75,6 +75,18 @@ beforeEach(() => {
 const host = () => document.querySelector('entity-connect-panel');
 
 describe('task page controller', () => {
+  it('replaced by a newer instance while it asked for its data → it does nothing (the newer one runs)', async () => {
+    let newest = true;
+    deps.getFillData = vi.fn(async () => {
+      newest = false; // a second injection started meanwhile
+      return data();
+    });
+    expect(await startTaskPage({ ...deps, isCurrent: () => newest })).toBeNull();
+    expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
+    expect(fillNow).toBeNull();
+    expect(host()).toBeNull();
+  });
+
   it('no data for this page → nothing at all: no panel, no fill, no listeners', async () => {
     current = null;
     expect(await startTaskPage(deps)).toBeNull();

@@ -235,6 +235,21 @@ describe('verifyActiveTask', () => {
     expect((await activeTaskItem.getValue())!.problem).toBeUndefined();
   });
 
+  it('keeps the journey, including what it learnt while the server was asked', async () => {
+    const journey = { stage: 'editor' as const, autoMoved: ['login' as const], filled: {}, problems: [], siteUrl: 'https://a.example.test/' };
+    await activeTaskItem.setValue({ ...(await activeTaskItem.getValue())!, journey });
+    const getTask = api.getTask.bind(api);
+    api.getTask = async (...args: Parameters<typeof getTask>) => {
+      const answer = await getTask(...args);
+      // A page event lands while the answer is on its way.
+      const current = (await activeTaskItem.getValue())!;
+      await activeTaskItem.setValue({ ...current, journey: { ...current.journey!, saveAttemptAt: 5 } });
+      return answer;
+    };
+    expect((await service.verifyActiveTask()).ok).toBe(true);
+    expect((await activeTaskItem.getValue())!.journey).toEqual({ ...journey, saveAttemptAt: 5 });
+  });
+
   it('no active task → no_task', async () => {
     await service.dropActiveTask();
     expect(await service.verifyActiveTask()).toEqual({ ok: false, error: { kind: 'no_task' } });
