@@ -100,7 +100,14 @@ async function startTask(ext: ExtensionBrowser, sandbox: Sandbox, redmine: Redmi
 
 /** /my/account once the extension filled it: saved with Redmine's own button; returns what the page showed. */
 async function fillAndSaveAccount(page: Page, redmine: RedmineInstance): Promise<Record<string, string>> {
-  await page.goto(`${redmine.origin}/my/account`);
+  // The journey may be taking the page there itself (automatic mode): our goto then yields to its move.
+  const account = `${redmine.origin}/my/account`;
+  if (new URL(page.url()).pathname !== '/my/account') {
+    await page.goto(account).catch((e: unknown) => {
+      if (!String(e).includes('ERR_ABORTED')) throw e;
+    });
+  }
+  await page.waitForURL((u) => u.pathname === '/my/account');
   const field = (name: CustomFieldName) => page.locator('#my_account_form').getByLabel(name, { exact: true });
   for (const f of CUSTOM_FIELDS) await expect(field(f.name)).toBeVisible();
   const shown = async () => Object.fromEntries(await Promise.all(CUSTOM_FIELDS.map(async (f) => [f.name, normalise(await field(f.name).inputValue())] as const)));
