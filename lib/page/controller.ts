@@ -1,7 +1,7 @@
 import type { AutofillResult } from '../autofill';
 import type { JourneyPage } from '../journey';
 import type { FillData, FillReport } from '../messaging';
-import { createPanel, type Panel, type PanelOptions, type PanelText } from '../panel';
+import type { createPanel, Panel, PanelOptions, PanelText } from '../panel';
 import type { PanelPrefs } from '../settings';
 
 /** What the content script wires in (messaging, the autofill engine). */
@@ -11,6 +11,8 @@ export interface TaskPageDeps {
   isTop: boolean;
   getFillData(): Promise<FillData | null>;
   getPanelSetup(): Promise<{ text: PanelText; prefs: PanelPrefs }>;
+  /** lib/panel's `createPanel`, here once the panel's setup is (the content script loads it after the first fill). */
+  createPanel: typeof createPanel;
   savePanelPrefs(prefs: PanelPrefs): Promise<unknown>;
   openPopup(): Promise<unknown>;
   /** Registers the answer to the background's `fillNow`. */
@@ -88,7 +90,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     ? deps.getPanelSetup().then(
         ({ text, prefs }) => {
           if (stopped && !ended) return null;
-          panel = createPanel(
+          panel = deps.createPanel(
             { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', ...deps.panelOptions },
             {
               fillAgain: fillNow,

@@ -4,6 +4,7 @@ import type { AutofillResult } from '../../../lib/autofill';
 import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
 import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/page';
+import { createPanel } from '../../../lib/panel';
 
 const pages: TaskPage[] = [];
 async function startTaskPage(d: TaskPageDeps) {
@@ -51,6 +52,7 @@ beforeEach(() => {
     isTop: true,
     getFillData: vi.fn(async () => current),
     getPanelSetup: vi.fn(async () => ({ text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } })),
+    createPanel,
     savePanelPrefs: vi.fn(async () => undefined),
     openPopup: vi.fn(async () => undefined),
     onFillNow: (h) => {
