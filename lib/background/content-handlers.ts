@@ -6,6 +6,7 @@ import { getSettings, saveSettings } from '../settings';
 import { taskLinks, updateJourney, type ActiveTask, type TaskService } from '../task';
 import { serverNow } from './clock';
 import { buildFillData, oneTimeCodeFor } from './fill-data';
+import type { FillSources } from './fill-sources';
 import { checkJourneyEvent, withPlatform } from './journey';
 import type { HandlersOf } from './protocol';
 import { contentScope, type ContentScope, type SenderInfo } from './senders';
@@ -14,6 +15,8 @@ import { contentScope, type ContentScope, type SenderInfo } from './senders';
 export interface ContentContext {
   scope: ContentScope;
   active: ActiveTask;
+  /** The asking frame (when the sender names its tab). */
+  frame?: { tabId: number; frameId: number };
 }
 
 export type ContentHandlers = HandlersOf<ContentProtocol, ContentContext>;
@@ -23,15 +26,21 @@ export function contentGuard(service: Pick<TaskService, 'getActive'>) {
   return async (sender: SenderInfo): Promise<ContentContext | null> => {
     const active = await service.getActive();
     const scope = contentScope(sender, active);
-    return scope && active ? { scope, active } : null;
+    if (!scope || !active) return null;
+    const tabId = sender.tab?.id;
+    return tabId === undefined ? { scope, active } : { scope, active, frame: { tabId, frameId: sender.frameId ?? 0 } };
   };
 }
 
 export interface ContentHandlerDeps {
   service: TaskService;
   now?: () => number;
+  /** Runs the panel's code (/task-panel.js) in the asking frame before its setup is answered. */
+  loadPanelCode?: (frame: { tabId: number; frameId: number }) => Promise<unknown>;
   /** Opens the extension's popup (the toolbar popup, or the popup page in a small window). */
   openPopup(): Promise<void>;
+  /** The fill data's sources prepared in memory (lib/background/fill-sources); read from storage per request without it. */
+  fillSources?: () => Promise<Pick<FillSources, 'settings' | 'clockOffsetMs'>>;
   /** Reads a public profile with the worker's session (lib/background/journey `checkPublicProfile`). */
   checkPublic?: (url: string, links: readonly string[], onTaskHost: (url: string) => boolean) => Promise<JourneyEvent>;
 }
@@ -44,14 +53,16 @@ export function createContentHandlers(deps: ContentHandlerDeps): ContentHandlers
   const now = deps.now ?? Date.now;
   return {
     async getFillData(_data, { scope, active }) {
-      return buildFillData(active, await getSettings(), scope);
+      const settings = deps.fillSources ? (await deps.fillSources()).settings : await getSettings();
+      return buildFillData(active, settings, scope);
     },
     // Asked only by a page that shows a visible code field; the same sender guard as the fill data.
     async getOneTimeCode(_data, { active }) {
-      return oneTimeCodeFor(active, await serverNow(now()));
+      const at = deps.fillSources ? now() + (await deps.fillSources()).clockOffsetMs : await serverNow(now());
+      return oneTimeCodeFor(active, at);
     },
-    async getPanelSetup() {
-      const settings = await getSettings();
+    async getPanelSetup(_data, { frame }) {
+      const [settings] = await Promise.all([getSettings(), frame && deps.loadPanelCode?.(frame)]);
       return { text: panelText(settings.language), prefs: settings.panel };
     },
     async savePanelPrefs(prefs) {

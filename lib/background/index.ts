@@ -6,6 +6,8 @@ import { activeTaskItem, markDelivered } from '../task';
 import { createTaskService } from '../task/service';
 import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
+import { clockItem } from './clock';
+import { createFillSources } from './fill-sources';
 import { runCommand } from './commands';
 import { contentGuard, createContentHandlers } from './content-handlers';
 import { createClipboardGuard } from './clipboard';
@@ -13,7 +15,7 @@ import { platformClear } from './clipboard-platform';
 import { notifyTaskChanged, restrictStorageToExtension } from './content-access';
 import { createPageHandlers } from './page-handlers';
 import { registerGuarded } from './protocol';
-import { syncContentScripts } from './registration';
+import { PANEL_SCRIPT_PUBLIC_PATH, syncContentScripts } from './registration';
 import { checkPublicProfile } from './journey';
 import { holdPasswordSaving } from './password-saving';
 import { openPopup } from './popup';
@@ -24,7 +26,7 @@ export { buildFillData, oneTimeCodeFor } from './fill-data';
 export { contentScope, pageGuard } from './senders';
 export type { SenderInfo } from './senders';
 export { createPageHandlers, type PageHandlers, type PageHandlerDeps } from './page-handlers';
-export { createContentHandlers, contentGuard } from './content-handlers';
+export { createContentHandlers, contentGuard, type ContentContext } from './content-handlers';
 export { registerGuarded, ForbiddenSenderError, type HandlersOf, type SenderGuard } from './protocol';
 export { siteUrl } from './site';
 export { openPopup } from './popup';
@@ -75,11 +77,20 @@ export function startBackground(): { ready: Promise<void> } {
     return syncChain;
   };
 
+  // The fill data's sources, kept ready for the next page (one answer from memory per page).
+  const fillSources = createFillSources(async () => {
+    const [active, settings, clock] = await Promise.all([activeTaskItem.getValue(), getSettings(), clockItem.getValue()]);
+    return { active, settings, clockOffsetMs: clock?.offsetMs ?? 0 };
+  });
+  activeTaskItem.watch(() => fillSources.refresh());
+  clockItem.watch(() => fillSources.refresh());
+
   const outbox = createOutbox({ getClient: clientFromSettings, onChange: refreshBadge, onAcked: markDelivered });
   const service = createTaskService({
     getClient: clientFromSettings,
     outbox,
     onActiveChange: async () => {
+      fillSources.refresh();
       // A new task: register for its domain and reach the tabs already open on it.
       await syncScripts(true);
       refreshBadge();
@@ -100,14 +111,31 @@ export function startBackground(): { ready: Promise<void> } {
   registerGuarded(pageMessenger, pageHandlers, pageGuard(extensionBase, browser.runtime.id));
   registerGuarded(
     contentMessenger,
-    createContentHandlers({ service, openPopup: () => openPopup(browser), checkPublic: (url, links, onHost) => checkPublicProfile(url, links, onHost) }),
-    contentGuard(service),
+    createContentHandlers({
+      service,
+      fillSources: fillSources.get,
+      loadPanelCode: ({ tabId, frameId }) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_PUBLIC_PATH] }),
+      openPopup: () => openPopup(browser),
+      checkPublic: (url, links, onHost) => checkPublicProfile(url, links, onHost),
+    }),
+    // The guard reads the same prepared active task (refreshed on every change of it).
+    contentGuard({ getActive: async () => (await fillSources.get()).active }),
   );
-  // The badge's tooltip follows the chosen language.
-  settingsItem.watch(() => refreshBadge());
+  // The badge's tooltip follows the chosen language; open task pages keep their fill data
+  // for the whole page (lib/page/data), so a changed setting (mode, auto-submit) is told to them.
+  settingsItem.watch(() => {
+    fillSources.refresh();
+    refreshBadge();
+    void notifyTaskChanged(browser.tabs, (tabId) => tabMessenger.sendMessage('taskChanged', undefined, tabId));
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     void outbox.handleAlarm(alarm);
     void clipboard.handleAlarm(alarm).catch(() => undefined);
+  });
+  // A tab starts loading: have the sources ready (this also wakes a sleeping worker before
+  // the page's content script asks). Nothing is read when they are already in memory.
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    if (change.status === 'loading') void fillSources.get().catch(() => undefined);
   });
   try {
     browser.commands.onCommand.addListener((command) => {

@@ -2,11 +2,15 @@ import type { browser } from 'wxt/browser';
 import { hostReach, normalizeTaskDomain } from '../domain/registrable';
 import type { ActiveTask } from '../task';
 
-/** The built file of entrypoints/task.content (WXT output path). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/task.js';
+/** The built file of entrypoints/task-page.ts (WXT output path). */
+export const CONTENT_SCRIPT_FILE = 'task-page.js';
 /** The same file as `scripting.executeScript` names it (WXT's public-path type). */
-const CONTENT_SCRIPT_PUBLIC_PATH = '/content-scripts/task.js';
+const CONTENT_SCRIPT_PUBLIC_PATH = '/task-page.js';
 export const CONTENT_SCRIPT_ID = 'entity-connect-task';
+/** The in-page panel's code (entrypoints/task-panel.ts), run in a frame only when it shows the panel. */
+export const PANEL_SCRIPT_PUBLIC_PATH = '/task-panel.js';
+/** From the start: the script asks for its data at once and fills when the document is parsed (lib/page/wire). */
+const RUN_AT = 'document_start';
 const GOOGLE_SIGN_IN_MATCH = 'https://accounts.google.com/*';
 
 /** The slices of `browser.scripting` and `browser.tabs` used here (injected so tests can fake them). */
@@ -41,12 +45,13 @@ export async function syncContentScripts(
   const matches = active ? matchesFor(active) : null;
   const existing = await scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => []);
   const current = existing.find((s) => s.id === CONTENT_SCRIPT_ID);
-  const same = !!matches && !!current && sameList(current.matches ?? [], matches);
+  // A registration of an older version (document_idle) is replaced too.
+  const same = !!matches && !!current && sameList(current.matches ?? [], matches) && current.runAt === RUN_AT;
   // Already gone (another context, a browser restart) is the state we want.
   if (current && !same) await scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => undefined);
   if (matches && !same) {
     await scripting.registerContentScripts([
-      { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+      { id: CONTENT_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: RUN_AT, persistAcrossSessions: true },
     ]);
   }
   if (matches && opts.injectOpenTabs && tabs) {

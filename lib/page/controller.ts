@@ -1,7 +1,7 @@
 import type { AutofillResult } from '../autofill';
 import type { JourneyPage } from '../journey';
 import type { FillData, FillReport, PageFillData, TotpNow } from '../messaging';
-import { createPanel, type Panel, type PanelOptions, type PanelText } from '../panel';
+import type { createPanel, Panel, PanelOptions, PanelText } from '../panel';
 import type { PanelPrefs } from '../settings';
 import { oneTimeCodeOnDemand } from './one-time-code';
 
@@ -14,6 +14,8 @@ export interface TaskPageDeps {
   /** The current one-time code, asked only while the page shows a code field (./one-time-code). */
   getOneTimeCode?(): Promise<TotpNow | null>;
   getPanelSetup(): Promise<{ text: PanelText; prefs: PanelPrefs }>;
+  /** lib/panel's `createPanel`, here once the panel's setup is (the content script loads it after the first fill). */
+  createPanel: typeof createPanel;
   savePanelPrefs(prefs: PanelPrefs): Promise<unknown>;
   openPopup(): Promise<unknown>;
   /** Registers the answer to the background's `fillNow`. */
@@ -30,8 +32,6 @@ export interface TaskPageDeps {
     undoAutofill(doc: Document): number;
   };
   panelOptions?: Partial<PanelOptions>;
-  /** False once a newer instance of the content script took this page over (or the extension reloaded). */
-  isCurrent?: () => boolean;
 }
 
 export interface TaskPage {
@@ -65,8 +65,6 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   if (!deps.isTop && !frameUsable(doc)) return null;
   const first = await deps.getFillData().catch(() => null);
   if (!first) return null;
-  // Replaced while it asked: the newer instance fills and shows the panel, not this one.
-  if (deps.isCurrent && !deps.isCurrent()) return null;
 
   let stopped = false;
   let ended = false;
@@ -102,7 +100,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     ? deps.getPanelSetup().then(
         ({ text, prefs }) => {
           if (stopped && !ended) return null;
-          panel = createPanel(
+          panel = deps.createPanel(
             { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', ...deps.panelOptions },
             {
               fillAgain: fillNow,

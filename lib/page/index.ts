@@ -5,3 +5,4 @@
  */
 export { startTaskPage, MIN_FRAME_WIDTH, MIN_FRAME_HEIGHT, type TaskPage, type TaskPageDeps } from './controller';
 export { runTaskPage } from './wire';
+export { fillDataCache } from './data';

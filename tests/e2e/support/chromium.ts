@@ -25,7 +25,14 @@ export interface ExtensionBrowser {
  * every made-up host to loopback, so task domains can be served locally.
  */
 export async function launchWithExtension(
-  opts: { extensionDir?: string; headless?: boolean; /** A profile that outlives this browser (kept on close). */ userDataDir?: string } = {},
+  opts: {
+    extensionDir?: string;
+    headless?: boolean;
+    /** A profile that outlives this browser (kept on close). */
+    userDataDir?: string;
+    /** Other unpacked extensions loaded beside ours (the bench's reference content script). */
+    alongside?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(ext, 'manifest.json'))) {
@@ -33,12 +40,13 @@ export async function launchWithExtension(
   }
   const ownProfile = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'ec-chromium-'));
+  const dirs = [ext, ...(opts.alongside ?? [])].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -51,6 +59,7 @@ export async function launchWithExtension(
   });
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Ours is the only extension with a service worker (a reference extension has none).
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
   return {

@@ -62,7 +62,7 @@ describe('content-script registration', () => {
     expect(matchesFor(active('https://alice.github.io/'))).toEqual(['*://alice.github.io/*', '*://www.alice.github.io/*', 'https://accounts.google.com/*']);
   });
 
-  it('registers on task start with allFrames at document_idle, and unregisters at the end', async () => {
+  it('registers on task start with allFrames at document_start, and unregisters at the end', async () => {
     await syncContentScripts(active('example.com'), scripting.api);
     expect(scripting.registered).toEqual([
       {
@@ -70,7 +70,7 @@ describe('content-script registration', () => {
         matches: ['*://example.com/*', '*://*.example.com/*', 'https://accounts.google.com/*'],
         js: [CONTENT_SCRIPT_FILE],
         allFrames: true,
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
@@ -84,6 +84,13 @@ describe('content-script registration', () => {
     expect(scripting.registerCalls).toBe(1);
     await syncContentScripts(active('other.test'), scripting.api);
     expect(scripting.registered.map((r) => r.matches)).toEqual([['*://other.test/*', '*://*.other.test/*', 'https://accounts.google.com/*']]);
+  });
+
+  it('a registration of an older version (document_idle) is replaced by one at document_start', async () => {
+    await syncContentScripts(active('example.com'), scripting.api);
+    scripting.registered = scripting.registered.map((r) => ({ ...r, runAt: 'document_idle' as const }));
+    await syncContentScripts(active('example.com'), scripting.api);
+    expect(scripting.registered.map((r) => r.runAt)).toEqual(['document_start']);
   });
 
   it('a registration lost in a restart is re-created at start-up', async () => {

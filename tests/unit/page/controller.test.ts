@@ -4,6 +4,7 @@ import type { AutofillResult } from '../../../lib/autofill';
 import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
 import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/page';
+import { createPanel } from '../../../lib/panel';
 
 const pages: TaskPage[] = [];
 async function startTaskPage(d: TaskPageDeps) {
@@ -51,6 +52,7 @@ beforeEach(() => {
     isTop: true,
     getFillData: vi.fn(async () => current),
     getPanelSetup: vi.fn(async () => ({ text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } })),
+    createPanel,
     savePanelPrefs: vi.fn(async () => undefined),
     openPopup: vi.fn(async () => undefined),
     onFillNow: (h) => {
@@ -75,18 +77,6 @@ beforeEach(() => {
 const host = () => document.querySelector('entity-connect-panel');
 
 describe('task page controller', () => {
-  it('replaced by a newer instance while it asked for its data → it does nothing (the newer one runs)', async () => {
-    let newest = true;
-    deps.getFillData = vi.fn(async () => {
-      newest = false; // a second injection started meanwhile
-      return data();
-    });
-    expect(await startTaskPage({ ...deps, isCurrent: () => newest })).toBeNull();
-    expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
-    expect(fillNow).toBeNull();
-    expect(host()).toBeNull();
-  });
-
   it('no data for this page → nothing at all: no panel, no fill, no listeners', async () => {
     current = null;
     expect(await startTaskPage(deps)).toBeNull();

@@ -4,6 +4,7 @@
  * no code; a page with a visible code field asks `getOneTimeCode` (one extra
  * message) and fills it; other pages never ask.
  */
+import { createPanel } from '../../../lib/panel';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autofillDocument, observeAutofill, undoAutofill } from '../../../lib/autofill';
 import type { FillData, FillReport, TotpNow } from '../../../lib/messaging';
@@ -37,6 +38,7 @@ async function run(doc: Document, fd: FillData) {
     isTop: false,
     ...deps,
     getPanelSetup: () => new Promise<never>(() => undefined),
+    createPanel,
     savePanelPrefs: async () => undefined,
     openPopup: async () => undefined,
     onFillNow: (h) => {

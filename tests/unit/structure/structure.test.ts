@@ -17,6 +17,7 @@ const NAMED_ENTRIES: Record<string, string> = {
   'lib/domain/registrable': 'heavy: the public-suffix list (tldts), background only',
   'lib/task/service': 'heavy: the task service talks to the API (client + zod), background only',
   'lib/api/defaults': 'light: the API defaults without the client and zod, for the options page',
+  'lib/panel/load': 'the in-page panel\'s code, loaded after the first fill: its own script (/task-panel.js), injected by the background',
   'lib/platforms/signals': 'light: the page-side reader of the fingerprints the background asks for, without the registry, for the content script',
   'lib/background/offscreen': "light: the offscreen document's clipboard answer (Chromium), without the rest of the background",
 };
@@ -108,10 +109,12 @@ describe('light entries stay light', () => {
   const heavyForPages = ['lib/api/client.ts', 'lib/api/schemas.ts', 'lib/task/service.ts', 'lib/domain/registrable.ts'];
 
   it('the content script reaches no API code, zod, otplib, tldts or React', () => {
-    const { files, packages } = graph('entrypoints/task.content/index.ts');
+    const { files, packages } = graph('entrypoints/task-page.ts');
     expect(files.has('lib/autofill/index.ts')).toBe(true); // the walk does reach the engine
     for (const pkg of ['zod', 'otplib', 'tldts', 'react', 'react-dom']) expect(packages.has(pkg), pkg).toBe(false);
     for (const f of [...heavyForPages, 'lib/totp/index.ts', 'lib/background/index.ts']) expect(files.has(f), f).toBe(false);
+    // Not the panel: its code is its own script, run by the background after the first fill (lib/panel/load).
+    expect(files.has('lib/panel/view.ts')).toBe(false);
     // The platform registry runs in the background; the page only reads what it is asked for.
     expect(files.has('lib/platforms/signals.ts')).toBe(true);
     for (const f of ['lib/platforms/index.ts', 'lib/platforms/registry.ts', 'lib/platforms/links.ts']) expect(files.has(f), f).toBe(false);
