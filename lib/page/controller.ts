@@ -1,4 +1,4 @@
-import type { AutofillResult } from '../autofill';
+import { isPanelSeen, type AutofillResult } from '../autofill';
 import type { JourneyPage } from '../journey';
 import type { FillData, FillReport, PageFillData, TotpNow } from '../messaging';
 import type { createPanel, Panel, PanelOptions, PanelText } from '../panel';
@@ -101,7 +101,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
         ({ text, prefs }) => {
           if (stopped && !ended) return null;
           panel = deps.createPanel(
-            { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', ...deps.panelOptions },
+            { doc, text, prefs, domain: first.domain, scope: first.scope, insecure: doc.location?.protocol === 'http:', isSeen: isPanelSeen, ...deps.panelOptions },
             {
               fillAgain: fillNow,
               undo: () => autofill.undoAutofill(doc),

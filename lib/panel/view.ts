@@ -1,4 +1,4 @@
-import { isPanelSeen, type AutofillResult } from '../autofill';
+import type { AutofillResult, isPanelSeen } from '../autofill';
 import type { PanelPrefs } from '../settings';
 import { buildPanelDom, pinHost, renderPass, showMessage, type PanelDom, type Say } from './dom';
 import { chooseCorner, nearestCorner, saveControlRects, type Corner } from './placement';
@@ -28,6 +28,11 @@ export interface PanelOptions {
   /** Plain http page: say so. */
   insecure?: boolean;
   prefs?: PanelPrefs;
+  /**
+   * lib/autofill's isPanelSeen, handed in by the content script that already holds the engine:
+   * imported here, the panel's own script (/task-panel.js) would carry the engine's tables again.
+   */
+  isSeen: typeof isPanelSeen;
   /** Injected in tests (happy-dom has neither trusted events nor layout). */
   isTrusted?: (e: Event) => boolean;
   elementsFromPoint?: (x: number, y: number) => Element[];
@@ -72,7 +77,7 @@ export function createPanel(opts: PanelOptions, actions: PanelActions): Panel {
   // …and never while the page hides or covers the panel (a mask, zoom or overlay on the page: lib/autofill isPanelSeen).
   const seen = (e: MouseEvent) => {
     const r = dom.host.getBoundingClientRect();
-    return e.detail === 0 ? isPanelSeen(dom.host, (r.left + r.right) / 2, (r.top + r.bottom) / 2, opts.elementsFromPoint) : isPanelSeen(dom.host, e.clientX, e.clientY, opts.elementsFromPoint);
+    return e.detail === 0 ? opts.isSeen(dom.host, (r.left + r.right) / 2, (r.top + r.bottom) / 2, opts.elementsFromPoint) : opts.isSeen(dom.host, e.clientX, e.clientY, opts.elementsFromPoint);
   };
   const allowed = (e: MouseEvent) => isTrusted(e) && (e.detail === 0 || elementsFromPoint(e.clientX, e.clientY)[0] === dom.host) && seen(e);
   const on = (node: HTMLElement, fn: () => void) =>

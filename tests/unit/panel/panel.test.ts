@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AutofillResult } from '../../../lib/autofill';
+import { isPanelSeen, type AutofillResult } from '../../../lib/autofill';
 import { panelText, t } from '../../../lib/i18n';
 import { chooseCorner, createPanel, nearestCorner, rectAt, type Panel, type PanelActions, type PanelOptions } from '../../../lib/panel';
 
@@ -15,6 +15,7 @@ function make(over: Partial<PanelOptions> = {}) {
       text: panelText('en'),
       domain: 'example.com',
       scope: 'task',
+      isSeen: isPanelSeen,
       isTrusted: () => trusted,
       elementsFromPoint: () => (top ? [top] : []),
       ...over,
