@@ -57,7 +57,8 @@ function toReport(doc: Document, r: AutofillResult): FillReport {
  * One page of the task's site (or Google's sign-in): asks the background for
  * its data and does nothing at all when there is none; fills automatically or
  * on request; shows the panel in the top frame; stops when the task ends.
- * The first fill never waits for the panel: its sentences arrive in parallel.
+ * The first fill never waits for the panel (its code and sentences arrive in parallel); only the
+ * password, the code and the submit wait until the panel is placed.
  */
 export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null> {
   const { doc, autofill } = deps;
@@ -82,18 +83,34 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     journey?.onFill(r.page);
   };
 
-  const fillNow = async (): Promise<FillReport | null> => {
-    if (stopped) return null;
-    const data = await code.getData().catch(() => null);
-    if (!data) return null;
-    let r = autofill.autofillDocument(doc, data, { force: true });
+  // DESIGN "Fill policy", visibility: the panel counts as covering. Until it is placed (its code
+  // comes after the first pass) nobody knows what it will cover, so a pass writes no password and
+  // no code and submits nothing; the pass after its placement does (the hit test then sees it).
+  let panelPlaced = !deps.isTop;
+  const getData = async (): Promise<PageFillData | null> => {
+    const data = await code.getData();
+    return data && !panelPlaced ? withoutSecrets(data) : data;
+  };
+
+  const pass = async (force: boolean): Promise<AutofillResult | null> => {
+    const data = await getData().catch(() => null);
+    if (!data || stopped) return null;
+    let r = autofill.autofillDocument(doc, data, { force });
     code.seen(r);
     if (code.wantsCode(r, data)) {
-      const withCode = await code.getData().catch(() => null);
-      if (withCode) r = autofill.autofillDocument(doc, withCode, { force: true });
+      const withCode = await getData().catch(() => null);
+      if (withCode && !stopped) r = autofill.autofillDocument(doc, withCode, { force });
     }
     show(r);
-    return toReport(doc, r);
+    return r;
+  };
+
+  const fillNow = async (): Promise<FillReport | null> => {
+    if (stopped) return null;
+    // The worker's own request: with the panel in place, so a field under it is not filled.
+    await panelReady;
+    const r = await pass(true);
+    return r && toReport(doc, r);
   };
 
   const panelReady: Promise<Panel | null> = deps.isTop
@@ -148,7 +165,20 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     }),
   );
 
-  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, code.getData, show);
+  if (first.autofillMode === 'auto') stopObserver = autofill.observeAutofill(doc, getData, show);
+  if (deps.isTop) {
+    void panelReady.then(() => {
+      panelPlaced = true;
+      // The pass that brings what the first one held back.
+      if (!stopped && first.autofillMode === 'auto') void pass(false);
+    });
+  }
 
   return { panel: panelReady, stop: () => stop(true) };
+}
+
+/** The fill data with nothing secret in it and nothing to submit (a pass before the panel is placed). */
+function withoutSecrets(data: PageFillData): PageFillData {
+  const { totp: _code, ...rest } = data;
+  return { ...rest, password: '', hasOneTimeCode: false, autoSubmitLogin: false };
 }

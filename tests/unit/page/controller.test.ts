@@ -77,6 +77,37 @@ beforeEach(() => {
 const host = () => document.querySelector('entity-connect-panel');
 
 describe('task page controller', () => {
+  it('no password, code or submit before the panel is placed (it may cover a field); the pass after its placement brings them', async () => {
+    let place!: () => void;
+    const placed = new Promise<void>((r) => (place = r));
+    deps.getPanelSetup = vi.fn(async () => {
+      await placed;
+      return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
+    });
+    let get: (() => Promise<unknown>) | null = null;
+    deps.autofill.observeAutofill = vi.fn((_doc, g) => {
+      get = g;
+      return vi.fn();
+    });
+    current = data({ autoSubmitLogin: true });
+    await startTaskPage(deps);
+    expect(await get!()).toMatchObject({ password: '', hasOneTimeCode: false, autoSubmitLogin: false, username: 'u' });
+    expect(deps.autofill.autofillDocument).not.toHaveBeenCalled();
+    place();
+    await vi.waitFor(() => expect(deps.autofill.autofillDocument).toHaveBeenCalledWith(document, expect.objectContaining({ password: 'p', autoSubmitLogin: true }), { force: false }));
+    expect(await get!()).toMatchObject({ password: 'p', hasOneTimeCode: true });
+  });
+
+  it('a frame has no panel: its passes get the password at once', async () => {
+    let get: (() => Promise<unknown>) | null = null;
+    deps.autofill.observeAutofill = vi.fn((_doc, g) => {
+      get = g;
+      return vi.fn();
+    });
+    await startTaskPage({ ...deps, isTop: false });
+    expect(await get!()).toMatchObject({ password: 'p' });
+  });
+
   it('no data for this page → nothing at all: no panel, no fill, no listeners', async () => {
     current = null;
     expect(await startTaskPage(deps)).toBeNull();
