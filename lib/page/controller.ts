@@ -76,17 +76,20 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
 
   const journey = deps.isTop ? (deps.startJourney?.(first) ?? null) : null;
   const code = oneTimeCodeOnDemand(deps.getFillData, deps.getOneTimeCode);
+  // DESIGN "Fill policy", visibility: the panel counts as covering. Until it is placed (its code
+  // comes after the first pass) nobody knows what it will cover, so a pass writes no password and
+  // no code and submits nothing; the pass after its placement does (the hit test then sees it).
+  let panelPlaced = !deps.isTop;
+  let heldBack = false;
   const show = (r: AutofillResult) => {
+    // A login or a code page passed over before the panel was placed: its secrets were held back.
+    if (!panelPlaced && (r.page === 'login' || r.page === 'otp' || r.codeField)) heldBack = true;
     code.seen(r);
     lastResult = r;
     panel?.update(r);
     journey?.onFill(r.page);
   };
 
-  // DESIGN "Fill policy", visibility: the panel counts as covering. Until it is placed (its code
-  // comes after the first pass) nobody knows what it will cover, so a pass writes no password and
-  // no code and submits nothing; the pass after its placement does (the hit test then sees it).
-  let panelPlaced = !deps.isTop;
   const getData = async (): Promise<PageFillData | null> => {
     const data = await code.getData();
     return data && !panelPlaced ? withoutSecrets(data) : data;
@@ -169,8 +172,8 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
   if (deps.isTop) {
     void panelReady.then(() => {
       panelPlaced = true;
-      // The pass that brings what the first one held back.
-      if (!stopped && first.autofillMode === 'auto') void pass(false);
+      // The pass that brings what the earlier ones held back (a profile page's first pass stands).
+      if (heldBack && !stopped && first.autofillMode === 'auto') void pass(false);
     });
   }
 

@@ -85,17 +85,40 @@ describe('task page controller', () => {
       return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
     });
     let get: (() => Promise<unknown>) | null = null;
-    deps.autofill.observeAutofill = vi.fn((_doc, g) => {
+    let onResult: ((r: AutofillResult) => void) | null = null;
+    deps.autofill.observeAutofill = vi.fn((_doc, g, o) => {
       get = g;
+      onResult = o;
       return vi.fn();
     });
     current = data({ autoSubmitLogin: true });
     await startTaskPage(deps);
     expect(await get!()).toMatchObject({ password: '', hasOneTimeCode: false, autoSubmitLogin: false, username: 'u' });
+    onResult!(result); // the observer's pass found the login
     expect(deps.autofill.autofillDocument).not.toHaveBeenCalled();
     place();
     await vi.waitFor(() => expect(deps.autofill.autofillDocument).toHaveBeenCalledWith(document, expect.objectContaining({ password: 'p', autoSubmitLogin: true }), { force: false }));
     expect(await get!()).toMatchObject({ password: 'p', hasOneTimeCode: true });
+  });
+
+  it('a profile page passed over before the panel: nothing was held back, its pass stands (no second pass)', async () => {
+    let place!: () => void;
+    const placed = new Promise<void>((r) => (place = r));
+    deps.getPanelSetup = vi.fn(async () => {
+      await placed;
+      return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
+    });
+    let onResult: ((r: AutofillResult) => void) | null = null;
+    deps.autofill.observeAutofill = vi.fn((_doc, _g, o) => {
+      onResult = o;
+      return vi.fn();
+    });
+    const page = await startTaskPage(deps);
+    onResult!({ ...result, page: 'profile' });
+    place();
+    await page!.panel;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(deps.autofill.autofillDocument).not.toHaveBeenCalled();
   });
 
   it('a frame has no panel: its passes get the password at once', async () => {
