@@ -78,7 +78,8 @@ async function startHttpsPages(pages: CorpusPage[]) {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ tasks: [] });
+  // The journey's own moves are tested in their specs; here every fill is read on the fixture itself.
+  sandbox = await startSandbox({ tasks: [], fixturesOnly: true });
   https = await startHttpsPages(corpus.filter((p) => placeOf(p).https));
   ff = await launchFirefox({ acceptInsecureCerts: true });
   const options = await ff.newTab();

@@ -44,6 +44,13 @@ export interface SandboxOptions {
   tasks?: Array<Partial<SandboxTask>>;
   /** Folder served at /fixtures/<name>.html (default tests/fixtures/pages). */
   fixturesDir?: string;
+  /**
+   * A fixture run: on a site's host, anything but an existing fixture answers 204 No Content,
+   * so a move of the page elsewhere (the journey's own, to a login or an editor it found)
+   * leaves the fixture's document in place to be read — as the Chromium corpus harness does
+   * with its route.
+   */
+  fixturesOnly?: boolean;
 }
 
 export interface Sandbox {
@@ -114,7 +121,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return api(req, res, url, method);
 
-    if (url.pathname.startsWith('/fixtures/')) return writeReply(res, await fixture(url.pathname.slice('/fixtures/'.length)));
+    if (url.pathname.startsWith('/fixtures/')) {
+      const reply = await fixture(url.pathname.slice('/fixtures/'.length));
+      return writeReply(res, opts.fixturesOnly && reply.status === 404 ? { status: 204, text: '' } : reply);
+    }
+    if (opts.fixturesOnly && !LOOPBACK_NAMES.has(host)) return writeReply(res, { status: 204, text: '' });
     if (url.pathname === '/favicon.ico') return writeReply(res, { status: 204, text: '' });
 
     if (!LOOPBACK_NAMES.has(host) && journeySite(host)) {
