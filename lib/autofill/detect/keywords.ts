@@ -92,6 +92,8 @@ export const K = {
     'notify', '=ipn', '=cdn', '=embed', 'widget', '=pixel', 'tracking', 'secret', '=key', 'app id', 'client id', 'consumer',
     '=token', 'repository', '=repo', 'podcast', 'download', 'anh dai dien', 'hinh anh', '=video', 'playlist', 'canonical', 'sitemap',
     '=proxy', '=server', '=host', 'smtp', 'origin',
+    // Profile 5, "technical URL fields … are not profile links": an OpenID identity URL is a sign-in identifier
+    'openid', 'identity url',
   ),
   /** Generic "several links" fields. */
   slots: kw(...SLOT_WORDS),

@@ -151,6 +151,16 @@ describe('page classification', () => {
     expect(p.platforms).toHaveLength(0);
   });
 
+  it.each([
+    ['<label for="o">OpenID URL</label><input id="o" type="url">'],
+    ['<label for="o">Identity URL</label><input id="o" name="identity_url">'],
+    ['<label for="o">Identité OpenID (URL)</label><input id="o" name="user[identity_url]">'],
+  ])('an OpenID identity URL is a technical field, not the website (%s)', async (html) => {
+    const { doc, fields: fs } = await fields(`<form id="profile">${html}
+      <label for="w">Website</label><input id="w" type="url"></form>`);
+    expect(analyzePage(fs, doc).profile.website?.el.id).toBe('w');
+  });
+
   it('an email/SMS code is refused, an authenticator code accepted', async () => {
     const sms = await fields('<form><p>We texted a code to your phone.</p><label for="c">Verification code</label><input id="c" autocomplete="one-time-code"></form>');
     const a = analyzePage(sms.fields, sms.doc);
