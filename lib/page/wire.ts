@@ -66,7 +66,6 @@ function loadedPanel(): typeof createPanel | undefined {
   return (globalThis as Record<symbol, typeof createPanel | undefined>)[Symbol.for('entity-connect.panel')];
 }
 
-
 function journeyDeps(doc: Document, first: FillData): Parameters<typeof startJourneyPage>[0] {
   // What to read for recognition, asked once per page (the platform registry stays in the background).
   let request: Promise<SignalRequest | null> | null = null;

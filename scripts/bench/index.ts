@@ -26,7 +26,7 @@ import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser
 import { DEFAULT_FILL_DATA, loadCorpus, type CorpusPage } from '../../tests/fixtures/corpus';
 import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
 import type { FillData } from '../../lib/messaging';
-import { benchLatency, pullBenchTask, writeReferenceExtension, LATENCY_HOST } from './latency';
+import { benchLatency, configureBenchApi, pullBenchTask, writeReferenceExtension, LATENCY_HOST } from './latency';
 import { countControls, largePage } from './pages';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -513,13 +513,7 @@ async function profileOpen(ext: ExtensionBrowser, url: string, probe: string) {
 
 async function benchUi(ext: ExtensionBrowser, sandbox: Sandbox) {
   const base = `chrome-extension://${ext.extensionId}`;
-  const options = await ext.context.newPage();
-  await options.goto(`${base}/options.html`);
-  await options.getByTestId('api-base-url').fill(sandbox.apiBase);
-  await options.getByTestId('api-key').fill(sandbox.apiKey);
-  await options.getByTestId('save-settings').click();
-  await options.getByTestId('save-result').waitFor();
-  await options.close();
+  await configureBenchApi(ext, sandbox);
 
   const popupFirst: number[] = [];
   const popupReady: number[] = [];

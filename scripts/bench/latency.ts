@@ -90,16 +90,21 @@ async function poll(page: Page, expr: string, timeoutMs: number): Promise<boolea
   return false;
 }
 
-/** Configures the extension for the sandbox API and pulls a task for the bench host through the popup; returns a clean-up. */
-export async function pullBenchTask(ext: ExtensionBrowser, sandbox: Sandbox, domain: string): Promise<() => Promise<void>> {
-  const base = `chrome-extension://${ext.extensionId}`;
+/** Sets the sandbox's API base URL and key through the options page. */
+export async function configureBenchApi(ext: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
   const options = await ext.context.newPage();
-  await options.goto(`${base}/options.html`);
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('api-base-url').fill(sandbox.apiBase);
   await options.getByTestId('api-key').fill(sandbox.apiKey);
   await options.getByTestId('save-settings').click();
   await options.getByTestId('save-result').waitFor();
   await options.close();
+}
+
+/** Configures the extension for the sandbox API and pulls a task for the bench host through the popup; returns a clean-up. */
+export async function pullBenchTask(ext: ExtensionBrowser, sandbox: Sandbox, domain: string): Promise<() => Promise<void>> {
+  const base = `chrome-extension://${ext.extensionId}`;
+  await configureBenchApi(ext, sandbox);
   sandbox.reset([
     {
       domain,

@@ -31,12 +31,13 @@ export function extensionUrl(ext: ExtensionBrowser, page: 'popup.html' | 'option
   return `chrome-extension://${ext.extensionId}/${page}`;
 }
 
-/** Sets the API base URL and key through the options page's automation contract. */
-export async function configure(ext: ExtensionBrowser, apiBase: string, apiKey: string): Promise<Page> {
+/** Sets the API base URL and key (and auto-submit, when asked) through the options page's automation contract. */
+export async function configure(ext: ExtensionBrowser, apiBase: string, apiKey: string, opts: { autoSubmit?: boolean } = {}): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(extensionUrl(ext, 'options.html'));
   await page.getByTestId('api-base-url').fill(apiBase);
   await page.getByTestId('api-key').fill(apiKey);
+  if (opts.autoSubmit) await page.getByTestId('auto-submit').check();
   await page.getByTestId('save-settings').click();
   await expect(page.getByTestId('save-settings')).toBeEnabled();
   return page;

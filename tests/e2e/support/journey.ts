@@ -7,8 +7,7 @@
  */
 import type { Locator } from '@playwright/test';
 import type { ExtensionBrowser } from './chromium';
-import { extensionUrl } from './fixtures';
-import { expect } from './fixtures';
+import { configure } from './fixtures';
 
 export class Worker {
   readonly actions: string[] = [];
@@ -41,12 +40,5 @@ export function journeyReport(): { median: number; lines: string[] } {
 
 /** Options page: API, key, and auto-submit on (the journey's three-action mode). */
 export async function configureAutoSubmit(ext: ExtensionBrowser, apiBase: string, apiKey: string): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(extensionUrl(ext, 'options.html'));
-  await page.getByTestId('api-base-url').fill(apiBase);
-  await page.getByTestId('api-key').fill(apiKey);
-  await page.getByTestId('auto-submit').check();
-  await page.getByTestId('save-settings').click();
-  await expect(page.getByTestId('save-settings')).toBeEnabled();
-  await page.close();
+  await (await configure(ext, apiBase, apiKey, { autoSubmit: true })).close();
 }

@@ -5,6 +5,7 @@ import { panelText } from '../../../lib/i18n';
 import type { FillData, FillReport } from '../../../lib/messaging';
 import { startTaskPage as start, type TaskPage, type TaskPageDeps } from '../../../lib/page';
 import { createPanel } from '../../../lib/panel';
+import { fillData } from './fill-data';
 
 const pages: TaskPage[] = [];
 async function startTaskPage(d: TaskPageDeps) {
@@ -16,23 +17,6 @@ afterEach(() => {
   for (const p of pages.splice(0)) p.stop();
 });
 
-const data = (over: Partial<FillData> = {}): FillData => ({
-  scope: 'task',
-  taskId: 't1',
-  domain: 'example.com',
-  hostReach: 'subdomains',
-  username: 'u',
-  email: 'e@x.test',
-  password: 'p',
-  website: 'https://w.test',
-  links: [],
-  hasOneTimeCode: true,
-  autofillMode: 'auto',
-  autoSubmitLogin: false,
-  appendLinksToBio: true,
-  language: 'en',
-  ...over,
-});
 const result: AutofillResult = { page: 'login', filled: [{ role: 'identifier', label: 'User', value: 'u' }], notFilled: [{ value: 'x', reason: 'no_field' }], submitted: false };
 
 let current: FillData | null;
@@ -40,13 +24,16 @@ let fillNow: (() => Promise<FillReport | null>) | null;
 let taskChanged: (() => void) | null;
 let deps: TaskPageDeps;
 let observed: ((r: AutofillResult) => void) | null;
+/** The data getter the observer was given (what its passes fill with). */
+let observedGet: (() => Promise<unknown>) | null;
 
 beforeEach(() => {
   document.documentElement.innerHTML = '<head></head><body></body>';
-  current = data();
+  current = fillData();
   fillNow = null;
   taskChanged = null;
   observed = null;
+  observedGet = null;
   deps = {
     doc: document,
     isTop: true,
@@ -65,7 +52,8 @@ beforeEach(() => {
     },
     autofill: {
       autofillDocument: vi.fn(() => result),
-      observeAutofill: vi.fn((_doc, _get, onResult) => {
+      observeAutofill: vi.fn((_doc, get, onResult) => {
+        observedGet = get;
         observed = onResult;
         return vi.fn();
       }),
@@ -76,45 +64,34 @@ beforeEach(() => {
 
 const host = () => document.querySelector('entity-connect-panel');
 
+/** The panel's setup answers only when the returned function is called (its code arrives late). */
+function placePanelLater(): () => void {
+  let place!: () => void;
+  const placed = new Promise<void>((r) => (place = r));
+  deps.getPanelSetup = vi.fn(async () => {
+    await placed;
+    return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
+  });
+  return place;
+}
+
 describe('task page controller', () => {
   it('no password, code or submit before the panel is placed (it may cover a field); the pass after its placement brings them', async () => {
-    let place!: () => void;
-    const placed = new Promise<void>((r) => (place = r));
-    deps.getPanelSetup = vi.fn(async () => {
-      await placed;
-      return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
-    });
-    let get: (() => Promise<unknown>) | null = null;
-    let onResult: ((r: AutofillResult) => void) | null = null;
-    deps.autofill.observeAutofill = vi.fn((_doc, g, o) => {
-      get = g;
-      onResult = o;
-      return vi.fn();
-    });
-    current = data({ autoSubmitLogin: true });
+    const place = placePanelLater();
+    current = fillData({ autoSubmitLogin: true });
     await startTaskPage(deps);
-    expect(await get!()).toMatchObject({ password: '', hasOneTimeCode: false, autoSubmitLogin: false, username: 'u' });
-    onResult!(result); // the observer's pass found the login
+    expect(await observedGet!()).toMatchObject({ password: '', hasOneTimeCode: false, autoSubmitLogin: false, username: 'u' });
+    observed!(result); // the observer's pass found the login
     expect(deps.autofill.autofillDocument).not.toHaveBeenCalled();
     place();
     await vi.waitFor(() => expect(deps.autofill.autofillDocument).toHaveBeenCalledWith(document, expect.objectContaining({ password: 'p', autoSubmitLogin: true }), { force: false }));
-    expect(await get!()).toMatchObject({ password: 'p', hasOneTimeCode: true });
+    expect(await observedGet!()).toMatchObject({ password: 'p', hasOneTimeCode: true });
   });
 
   it('a profile page passed over before the panel: nothing was held back, its pass stands (no second pass)', async () => {
-    let place!: () => void;
-    const placed = new Promise<void>((r) => (place = r));
-    deps.getPanelSetup = vi.fn(async () => {
-      await placed;
-      return { text: panelText('en'), prefs: { corner: 'br' as const, collapsed: false } };
-    });
-    let onResult: ((r: AutofillResult) => void) | null = null;
-    deps.autofill.observeAutofill = vi.fn((_doc, _g, o) => {
-      onResult = o;
-      return vi.fn();
-    });
+    const place = placePanelLater();
     const page = await startTaskPage(deps);
-    onResult!({ ...result, page: 'profile' });
+    observed!({ ...result, page: 'profile' });
     place();
     await page!.panel;
     await new Promise((r) => setTimeout(r, 20));
@@ -122,13 +99,8 @@ describe('task page controller', () => {
   });
 
   it('a frame has no panel: its passes get the password at once', async () => {
-    let get: (() => Promise<unknown>) | null = null;
-    deps.autofill.observeAutofill = vi.fn((_doc, g) => {
-      get = g;
-      return vi.fn();
-    });
     await startTaskPage({ ...deps, isTop: false });
-    expect(await get!()).toMatchObject({ password: 'p' });
+    expect(await observedGet!()).toMatchObject({ password: 'p' });
   });
 
   it('no data for this page → nothing at all: no panel, no fill, no listeners', async () => {
@@ -156,7 +128,7 @@ describe('task page controller', () => {
   });
 
   it('manual mode fills only on fillNow (forced pass)', async () => {
-    current = data({ autofillMode: 'manual' });
+    current = fillData({ autofillMode: 'manual' });
     await startTaskPage(deps);
     expect(deps.autofill.observeAutofill).not.toHaveBeenCalled();
     expect(await fillNow!()).toEqual({ url: document.location.href, filled: 1, skipped: ['no_field'] });
