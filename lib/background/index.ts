@@ -8,6 +8,7 @@ import { applyBadge, badgeTitle, computeBadge } from './badge';
 import { clientFromSettings } from './client';
 import { clockItem } from './clock';
 import { createFillSources } from './fill-sources';
+import { createTabOrder } from './tab-order';
 import { runCommand } from './commands';
 import { contentGuard, createContentHandlers } from './content-handlers';
 import { createClipboardGuard } from './clipboard';
@@ -84,6 +85,7 @@ export function startBackground(): { ready: Promise<void> } {
   });
   activeTaskItem.watch(() => fillSources.refresh());
   clockItem.watch(() => fillSources.refresh());
+  const tabOrder = createTabOrder(() => fillSources.refresh());
 
   const outbox = createOutbox({ getClient: clientFromSettings, onChange: refreshBadge, onAcked: markDelivered });
   const service = createTaskService({
@@ -120,6 +122,9 @@ export function startBackground(): { ready: Promise<void> } {
     }),
     // The guard reads the same prepared active task (refreshed on every change of it).
     contentGuard({ getActive: async () => (await fillSources.get()).active }),
+    // A journey write is stored, and the sources read again, before the same tab's next fill data.
+    (type, sender, run) =>
+      type === 'journeyEvent' ? tabOrder.write(sender.tab?.id, run) : type === 'getFillData' ? tabOrder.read(sender.tab?.id, run) : run(),
   );
   // The badge's tooltip follows the chosen language; open task pages keep their fill data
   // for the whole page (lib/page/data), so a changed setting (mode, auto-submit) is told to them.

@@ -17,6 +17,9 @@ export class ForbiddenSenderError extends Error {
 /** Decides who may use a map: the handler's context for an allowed sender, null for anyone else. */
 export type SenderGuard<Ctx> = (sender: SenderInfo) => Promise<Ctx | null> | Ctx | null;
 
+/** Runs one message's guard and handler (`run`): the place to order a map's messages (./tab-order). */
+export type MessageOrder<M> = <R>(type: keyof M, sender: SenderInfo, run: () => Promise<R>) => Promise<R>;
+
 /**
  * Hooks every message of one map to its handler behind the map's guard.
  * Must run synchronously in the background's main(), so the event that woke
@@ -27,13 +30,16 @@ export function registerGuarded<M extends Record<string, any>, Ctx>(
   messenger: Pick<ExtensionMessenger<M>, 'onMessage'>,
   handlers: HandlersOf<M, Ctx>,
   guard: SenderGuard<Ctx>,
+  order: MessageOrder<M> = (_type, _sender, run) => run(),
 ): () => void {
   const register = <K extends keyof M>(type: K) =>
-    messenger.onMessage(type, async (message) => {
-      const ctx = await guard(message.sender);
-      if (ctx === null) throw new ForbiddenSenderError();
-      return handlers[type](message.data, ctx);
-    });
+    messenger.onMessage(type, (message) =>
+      order(type, message.sender, async () => {
+        const ctx = await guard(message.sender);
+        if (ctx === null) throw new ForbiddenSenderError();
+        return handlers[type](message.data, ctx);
+      }),
+    );
   const removers = (Object.keys(handlers) as (keyof M)[]).map(register);
   return () => removers.forEach((remove) => remove());
 }
