@@ -118,6 +118,30 @@ function groupProse(g: Group): Bag {
   return makeBag(squash(t, 600));
 }
 
+/** What a page offers to do rather than says: buttons and links (another method, resend, back). */
+const CONTROLS = 'button, a[href], [role=button], [role=link], [role=menuitem], [role=tab], option';
+
+/**
+ * A group's text in two parts: what it states (its prose) and what its controls offer.
+ * "OTP SMS" on a button beside an authenticator code field is a choice of another
+ * method, not where this code came from.
+ */
+function proseAndControls(g: Group): { said: Bag; saidText: string; offered: Bag } {
+  const root = g as unknown as Node;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let said = '';
+  let offered = '';
+  for (let n = walker.nextNode(); n && said.length + offered.length < 1200; n = walker.nextNode()) {
+    const d = (n as Text).data;
+    if (!d.trim()) continue;
+    if (n.parentElement?.closest(CONTROLS)) offered += ` ${d}`;
+    else said += ` ${d}`;
+  }
+  const saidText = squash(said, 600);
+  return { said: makeBag(saidText), saidText, offered: makeBag(squash(offered, 600)) };
+}
+
 // ---------- login ----------
 
 const identifierKinds = new Set(['text', 'email', 'tel', 'number']);
@@ -221,7 +245,10 @@ function analyzeLogins(fields: Field[], doc: Document): { logins: LoginTarget[];
     if (passwords.length) {
       const news = passwords.filter(isNewPassword);
       const currents = passwords.filter((f) => !news.includes(f));
-      if (news.length || currents.length !== 1) {
+      // Fill policy, login: "never into new-password / confirm-password fields". A confirm field the
+      // form shows only once a password is typed (React, animated reveal) still says the form sets one.
+      const confirmLater = list.some((f) => f.kind === 'password' && !passwords.includes(f) && isNewPassword(f));
+      if (news.length || confirmLater || currents.length !== 1) {
         newPasswordForms++;
         continue; // sign-up / change password: never the task's password
       }
@@ -300,29 +327,44 @@ export function excludedCode(f: Field): boolean {
   return !(standardsSayCode(f) && bagHas(f.strong, K.otpStrong));
 }
 
-/** The text just before a form (the page's "we sent a code to …" line usually sits above it). */
+/**
+ * The text just before a form (the page's "we sent a code to …" line usually sits above it),
+ * also above the form's wrappers: frameworks nest the form in components whose previous
+ * sibling holds the page's heading and its line.
+ */
 function leadProse(g: Group): string {
   const parts: string[] = [];
-  let prev = 'previousElementSibling' in g ? (g as Element).previousElementSibling : null;
-  for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
-    if (prev.querySelector('input, textarea, select')) break;
-    parts.push(squash(prev.textContent, 300));
+  let at: Element | null = 'previousElementSibling' in g ? (g as Element) : null;
+  for (let depth = 0; at && depth < 4 && at.localName !== 'body'; depth++, at = at.parentElement) {
+    let prev = at.previousElementSibling;
+    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (prev.querySelector('input, textarea, select')) return parts.join(' ');
+      parts.push(squash(prev.textContent, 300));
+    }
+    if (parts.length) break;
   }
   return parts.join(' ');
 }
 
-const EMAIL_RE = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
+/**
+ * A masked address is where a code went ("sent to j***@example.net", "•••• 42"): sites mask
+ * a destination, while the signed-in account's own name is shown in full.
+ */
+const MASKED_DESTINATION = /[^\s@<>()]*[*•…][^\s@<>()]*@[^\s@<>()]+\.[a-z]{2,}|[*•]{2,}[\s-]?\d{2,4}\b/i;
 
 /**
  * Fill policy, one-time code: "not into a field that asks for a code sent by email or SMS".
- * Said by words in the form or just before it, or by an email address shown there (the code's
- * destination), unless the page says the code is the authenticator app's.
+ * Said by the form's own words or the line just before it, by a masked destination shown
+ * there, or by an offer to send the code again (an authenticator's code cannot be resent);
+ * not by the other methods the page offers as buttons ("OTP SMS", "Use your phone").
+ * Unless the page states the code is the authenticator app's.
  */
 export function sentElsewhere(f: Field, g: Group): boolean {
   const lead = leadProse(g);
-  const ctx = mergeBags(f.all, groupProse(g), makeBag(lead));
+  const { said, saidText, offered } = proseAndControls(g);
+  const ctx = mergeBags(f.all, said, makeBag(lead));
   if (bagHas(ctx, K.otpAuthenticator)) return false;
-  return bagHas(ctx, K.otpSentElsewhere) || EMAIL_RE.test(lead);
+  return bagHas(ctx, K.otpSentElsewhere) || bagHas(offered, K.otpResend) || MASKED_DESTINATION.test(lead) || MASKED_DESTINATION.test(saidText);
 }
 
 function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {

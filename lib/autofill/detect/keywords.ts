@@ -70,6 +70,12 @@ export const K = {
     'envoye', 'enviado', 'par sms', 'por sms', 'отправили', 'отправлен', 'по sms', '~送信しました', '~送りました', '~メールで', '~已发送',
     '~发送到', '~보냈습니다', '~전송했습니다',
   ),
+  /** An offer to send the code again: the code was sent (an authenticator's cannot be resent). */
+  otpResend: kw(
+    'resend', 'send again', 'send another', 'send a new code', 'didn t receive', 'didn t get', 'renvoyer', 'nouveau code', 'erneut senden',
+    'neuen code', 'reenviar', 'volver a enviar', 'reenviar codigo', 'gui lai', 'gui ma moi', 'отправить снова', 'отправить повторно',
+    'wyslij ponownie', 'tekrar gonder', 'kirim ulang', '~再送信', '~重新发送', '~재전송',
+  ),
   /** …unless the page says it is the authenticator app's. */
   otpAuthenticator: kw(
     'authenticator', 'authentication app', 'auth app', '2fa app', 'totp', 'ung dung xac thuc', 'authenticator app', 'authy',
@@ -92,6 +98,8 @@ export const K = {
     'notify', '=ipn', '=cdn', '=embed', 'widget', '=pixel', 'tracking', 'secret', '=key', 'app id', 'client id', 'consumer',
     '=token', 'repository', '=repo', 'podcast', 'download', 'anh dai dien', 'hinh anh', '=video', 'playlist', 'canonical', 'sitemap',
     '=proxy', '=server', '=host', 'smtp', 'origin',
+    // Profile 5, "technical URL fields … are not profile links": an OpenID identity URL is a sign-in identifier
+    'openid', 'identity url',
   ),
   /** Generic "several links" fields. */
   slots: kw(...SLOT_WORDS),

@@ -151,6 +151,16 @@ describe('page classification', () => {
     expect(p.platforms).toHaveLength(0);
   });
 
+  it.each([
+    ['<label for="o">OpenID URL</label><input id="o" type="url">'],
+    ['<label for="o">Identity URL</label><input id="o" name="identity_url">'],
+    ['<label for="o">Identité OpenID (URL)</label><input id="o" name="user[identity_url]">'],
+  ])('an OpenID identity URL is a technical field, not the website (%s)', async (html) => {
+    const { doc, fields: fs } = await fields(`<form id="profile">${html}
+      <label for="w">Website</label><input id="w" type="url"></form>`);
+    expect(analyzePage(fs, doc).profile.website?.el.id).toBe('w');
+  });
+
   it('an email/SMS code is refused, an authenticator code accepted', async () => {
     const sms = await fields('<form><p>We texted a code to your phone.</p><label for="c">Verification code</label><input id="c" autocomplete="one-time-code"></form>');
     const a = analyzePage(sms.fields, sms.doc);
@@ -158,6 +168,34 @@ describe('page classification', () => {
     expect(a.otpRefused.map((f) => f.el.id)).toEqual(['c']);
     const app = await fields('<form><p>Open your authenticator app.</p><label for="c">Code</label><input id="c" inputmode="numeric" maxlength="6"></form>');
     expect(analyzePage(app.fields, app.doc).otp.map((t) => t.fields[0]!.el.id)).toEqual(['c']);
+  });
+
+  // Fill policy, one-time code: "not into a field that asks for a code sent by email or SMS".
+  const codeForm = (before: string, inside: string) =>
+    `${before}<form><label for="c">Code</label><input id="c" autocomplete="one-time-code" inputmode="numeric" maxlength="6">${inside}<button>Verify</button></form>`;
+  it.each([
+    ['a resend link (en)', codeForm('<h1>Two-step verification</h1>', '<a href="/resend">Resend code</a>'), false],
+    ['a resend button (fr)', codeForm('<h1>Vérification</h1>', '<button type="button">Renvoyer le code</button>'), false],
+    ['a resend link (vi)', codeForm('<h1>Xác minh</h1>', '<a href="#">Gửi lại mã</a>'), false],
+    ['a masked address above the wrappers', `<p>Enter the code we mailed to j***@example.net</p><div><div>${codeForm('', '')}</div></div>`, false],
+    ['a masked phone number in the form', codeForm('', '<p>Phone ending in ••• 42</p>'), false],
+    ['another method offered as a button', codeForm('<p>Enter the code from your authenticator app.</p>', '<button type="button">OTP SMS</button><a href="/sms">Use SMS instead</a>'), true],
+    ['the signed-in account shown in full', codeForm('<p>Signed in as jane@example.net. Two-factor authentication: enter the 6-digit code.</p>', ''), true],
+  ].map(([name, html, filled]) => ({ name, html: html as string, filled })))('a code field with $name: filled = $filled', async ({ html, filled }) => {
+    const { doc, fields: fs } = await fields(html);
+    const a = analyzePage(fs, doc);
+    expect(a.otp.map((t) => t.fields[0]!.el.id)).toEqual(filled ? ['c'] : []);
+    expect(a.otpRefused.map((f) => f.el.id)).toEqual(filled ? [] : ['c']);
+  });
+
+  // Fill policy, login: "never into new-password / confirm-password fields".
+  it.each([
+    ['a hidden confirm field', '<input id="p2" type="password" name="password_confirmation" hidden>'],
+    ['a confirm field in a collapsed box', '<div style="display:none"><label for="p2">Confirm password</label><input id="p2" type="password"></div>'],
+    ['a Vietnamese confirm field shown later', '<div hidden><label for="p2">Nhập lại mật khẩu</label><input id="p2" type="password"></div>'],
+  ])('a password form with %s sets a password: no login fill', async (_name, extra) => {
+    const { doc, fields: fs } = await fields(`<form><label for="u">Email</label><input id="u" type="email"><label for="p">Password</label><input id="p" type="password">${extra}</form>`);
+    expect(analyzePage(fs, doc).logins).toHaveLength(0);
   });
 
   it('recovery and coupon codes are not one-time codes', async () => {
