@@ -15,7 +15,9 @@
  * Geometry is used only when the document has a layout (DOM implementations
  * without one, such as happy-dom, measure the root element as 0×0; then the
  * CSS rules alone decide, as before):
- * - the box: at least 5×5 px, inside the document;
+ * - the box: at least 5×5 px, inside the document, or inside the scroll
+ *   extent of a scrolling container the worker can see (a fixed modal's
+ *   scrolling section, whose fields lie below the document's own end);
  * - clipping ancestors: an ancestor whose overflow is not visible must be at
  *   least 5×5 px, and one that the worker cannot scroll (hidden / clip) must
  *   show at least 5×5 px of the field; `clip-path` boxes likewise;
@@ -389,6 +391,64 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
       docH: Math.max(root.scrollHeight, win?.innerHeight ?? 0),
     });
 
+  /** Inside the document's own extent (where scrolling the page can bring it). */
+  const onPage = (r: Rect): boolean => {
+    const { sx, sy, docW, docH } = docBounds();
+    return !(r.right + sx <= 0 || r.bottom + sy <= 0 || r.left + sx >= docW || r.top + sy >= docH);
+  };
+
+  /**
+   * DESIGN, visibility paragraph ("off-screen" is what the worker cannot
+   * reach): a box outside the document's extent is still reachable when its
+   * nearest scrolling ancestor (`overflow: auto | scroll` with more content
+   * than it shows — a fixed modal's scrolling section) holds it within its
+   * scroll extent, and that container is itself reachable, at least 5×5 px,
+   * and not covered at its own centre (so a covered or clipped scroller
+   * still hides what it holds; its clipping is judged by clippedByAncestor).
+   */
+  const inScrollExtent = (el: Element, r: Rect, depth: number): boolean => {
+    if (depth > 8) return false;
+    for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
+      const s = style(a);
+      if (!s) continue;
+      const ox = s.overflowX || s.overflow;
+      const oy = s.overflowY || s.overflow;
+      const scrollsX = (ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth;
+      const scrollsY = (oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight;
+      if (!scrollsX && !scrollsY) continue;
+      const ar = rect(a);
+      if (tooSmall(ar)) return false;
+      // Where the field sits in the container's scrolled content.
+      const top = r.top - ar.top + a.scrollTop;
+      const left = r.left - ar.left + a.scrollLeft;
+      const inY = scrollsY ? r.bottom - ar.top + a.scrollTop > 0 && top < a.scrollHeight : r.bottom > ar.top && r.top < ar.bottom;
+      const inX = scrollsX ? r.right - ar.left + a.scrollLeft > 0 && left < a.scrollWidth : r.right > ar.left && r.left < ar.right;
+      if (!inY || !inX) return false;
+      if (!onPage(ar) && !inScrollExtent(a, ar, depth + 1)) return false;
+      return containerOnTop(a, ar);
+    }
+    return false;
+  };
+
+  /** The scrolling container is what shows at its own (in-viewport) centre: nothing of the page covers it. */
+  const containerOnTop = (a: Element, ar: Rect): boolean => {
+    const vw = win?.innerWidth ?? 0;
+    const vh = win?.innerHeight ?? 0;
+    const cx = (Math.max(ar.left, 0) + Math.min(ar.right, vw)) / 2;
+    const cy = (Math.max(ar.top, 0) + Math.min(ar.bottom, vh)) / 2;
+    if (cx <= 0 || cy <= 0 || cx >= vw || cy >= vh) return true;
+    let hit: Element | null;
+    try {
+      const rootNode = a.getRootNode() as Document | ShadowRoot;
+      hit = typeof rootNode.elementFromPoint === 'function' ? rootNode.elementFromPoint(cx, cy) : doc.elementFromPoint(cx, cy);
+    } catch {
+      return true;
+    }
+    // Our own panel over the container's centre hides nothing else of it (the field itself is hit-tested when in view).
+    if (!hit || hit.tagName === PANEL_TAG) return true;
+    return hit === a || a.contains(hit);
+  };
+
   const isVisible = (el: Element): boolean => {
     if ((el as HTMLInputElement).type === 'hidden') return false;
     if (!el.isConnected) return false;
@@ -398,8 +458,7 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     if (hasLayout) {
       r = rect(el);
       if (r.width < MIN_SIZE_PX || r.height < MIN_SIZE_PX) return false;
-      const { sx, sy, docW, docH } = docBounds();
-      if (r.right + sx <= 0 || r.bottom + sy <= 0 || r.left + sx >= docW || r.top + sy >= docH) return false;
+      if (!onPage(r) && !inScrollExtent(el, r, 0)) return false;
     }
     const c = chain(el);
     if (c.hides || c.opacity < MIN_OPACITY || c.zoom < MIN_ZOOM) return false;

@@ -214,3 +214,69 @@ describe('strict visibility: geometry (a layout given to happy-dom)', () => {
     expect($(clear.document, '#a').value).toBe(data().password);
   });
 });
+
+/** Gives an element scroll extents (happy-dom reports 0 for all of them). */
+function scrolls(el: Element, { scrollHeight = 0, clientHeight = 0, scrollWidth = 0, clientWidth = 0, scrollTop = 0 }) {
+  for (const [k, v] of Object.entries({ scrollHeight, clientHeight, scrollWidth, clientWidth, scrollTop, scrollLeft: 0 })) Object.defineProperty(el, k, { configurable: true, value: v });
+}
+
+describe('strict visibility: a field below the document’s end inside a scrolling container (fixed modals)', () => {
+  // The document is 2000 px high (layout()); each field sits at top 2600, below it, reached only by scrolling its container.
+  const cases: { what: string; html: string; boxes: Record<string, [number, number, number, number]>; extent?: Partial<Record<'scrollHeight' | 'clientHeight', number>>; cover?: boolean; want: boolean }[] = [
+    {
+      what: 'a fixed modal whose section scrolls (Ghost’s staff editor)',
+      html: '<div style="position:fixed"><section id="p" style="overflow-y:auto"><input id="a"></section></div>',
+      boxes: { '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36] },
+      want: true,
+    },
+    {
+      what: 'a scroll container with overflow: scroll (a drawer)',
+      html: '<aside id="p" style="position:fixed;overflow:scroll"><label>Website <input id="a"></label></aside>',
+      boxes: { '#p': [0, 0, 400, 700], '#a': [10, 2600, 300, 30] },
+      want: true,
+    },
+    {
+      what: 'nested: a scrolling list inside the scrolling modal',
+      html: '<div id="q" style="position:fixed;overflow-y:auto"><div id="p" style="overflow-y:auto"><input id="a"></div></div>',
+      boxes: { '#q': [300, 40, 600, 640], '#p': [320, 100, 560, 400], '#a': [330, 2600, 500, 30] },
+      want: true,
+    },
+    {
+      what: 'hidden: beyond the container’s own scroll extent (nothing scrolls to it)',
+      html: '<div id="p" style="position:fixed;overflow-y:auto"><input id="a"></div>',
+      boxes: { '#p': [300, 40, 600, 640], '#a': [320, 9000, 560, 36] },
+      want: false,
+    },
+    {
+      what: 'hidden: the container clips without scrolling (overflow: hidden)',
+      html: '<div id="p" style="position:fixed;overflow:hidden"><input id="a"></div>',
+      boxes: { '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36] },
+      want: false,
+    },
+    {
+      what: 'hidden: no scrolling container at all (pushed below the document)',
+      html: '<div style="position:absolute"><input id="a"></div>',
+      boxes: { '#a': [320, 2600, 560, 36] },
+      want: false,
+    },
+    {
+      what: 'hidden: the scrolling container is covered by an overlay',
+      html: '<div id="p" style="position:fixed;overflow-y:auto"><input id="a"></div><div id="cover" style="position:fixed"></div>',
+      boxes: { '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36], '#cover': [0, 0, 1280, 2000] },
+      cover: true,
+      want: false,
+    },
+    {
+      what: 'hidden: a faint scrolling container (opacity rules still apply)',
+      html: '<div id="p" style="position:fixed;overflow-y:auto;opacity:0.2"><input id="a"></div>',
+      boxes: { '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36] },
+      want: false,
+    },
+  ];
+  it.each(cases)('$what', async ({ html, boxes, cover, want }) => {
+    const { document: doc } = await page(html);
+    layout(doc, boxes, cover ? () => $(doc, '#cover') : undefined);
+    for (const el of Array.from(doc.querySelectorAll('#p, #q'))) scrolls(el, { scrollHeight: 3200, clientHeight: 600, scrollWidth: 500, clientWidth: 500 });
+    expect(visible(doc)).toBe(want);
+  });
+});
