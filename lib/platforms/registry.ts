@@ -67,9 +67,14 @@ export const PLATFORMS: readonly PlatformRecipe[] = [
       // The admin's own "Your profile" link: its route differs by version (settings/staff/:slug, older staff/:slug).
       ['a[href*="#/settings/staff/"]', 'href', /^(?<edit>.*#\/settings\/staff\/(?<slug>[^/?#]+))/],
       ['a[href*="#/staff/"]', 'href', /^(?<edit>.*#\/staff\/(?<slug>[^/?#]+))/],
+      // The page is the staff editor itself: its route (admin-x-settings modalPaths `staff/:slug`, `staff/:slug/edit`;
+      // `staff/invite` is the invite modal), so the journey knows the editor where no "Your profile" link is rendered.
+      ['loc:', '', /^(?<edit>(?<base>.*?\/)ghost\/#\/(?:settings\/)?staff\/(?!invite(?:[/?#]|$))(?<slug>[^/?#]+))(?:\/edit)?\/?$/],
     ],
     login: 'ghost/#/signin',
     editor: ['ghost/#/settings/staff/{slug}', 'ghost/#/settings/staff'],
+    // The staff editor modal's tabs (Profile, Social Links, Email Notifications): the links are on Social Links.
+    part: { click: '[data-testid="user-detail-modal"] [role=tab]', text: SOCIAL },
     pub: ['author/{slug}/'],
   },
   {

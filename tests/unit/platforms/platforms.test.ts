@@ -43,7 +43,14 @@ const CASES: Case[] = [
     part: '#profile-edit-form .button-tabs a[href$="/group/2/"]',
   },
   { id: 'ultimate-member', url: 'https://members.example.test/account/', editor: 'https://members.example.test/user/jane-doe/?um_action=edit', pub: 'https://members.example.test/user/jane-doe/', login: 'https://members.example.test/login/' },
-  { id: 'ghost', url: 'https://news.example.test/ghost/#/dashboard', editor: 'https://news.example.test/ghost/#/settings/staff/jane', pub: 'https://news.example.test/author/jane/', login: 'https://news.example.test/ghost/#/signin' },
+  {
+    id: 'ghost',
+    url: 'https://news.example.test/ghost/#/dashboard',
+    editor: 'https://news.example.test/ghost/#/settings/staff/jane',
+    pub: 'https://news.example.test/author/jane/',
+    login: 'https://news.example.test/ghost/#/signin',
+    part: '[data-testid="user-detail-modal"] #social-links',
+  },
   { id: 'discourse', url: 'https://talk.example.test/forum/latest', editor: 'https://talk.example.test/forum/u/jane_doe/preferences/profile', pub: 'https://talk.example.test/forum/u/jane_doe', login: 'https://talk.example.test/forum/login' },
   { id: 'phpbb', url: 'https://forum.example.test/forum/index.php?sid=abc', editor: 'https://forum.example.test/forum/ucp.php?i=ucp_profile&mode=profile_info', pub: 'https://forum.example.test/forum/memberlist.php?mode=viewprofile&u=57', login: 'https://forum.example.test/forum/ucp.php?mode=login' },
   { id: 'mybb', url: 'https://board.example.test/index.php', editor: 'https://board.example.test/usercp.php?action=profile', pub: 'https://board.example.test/member.php?action=profile&uid=12', login: 'https://board.example.test/member.php?action=login' },
@@ -212,6 +219,24 @@ describe('user parts', () => {
     expect(editorUrl(p, s, o)).toBe(o + '/-/user_settings/profile');
     expect(publicProfileUrl(p, s, o)).toBe(o + '/jane.doe');
     expect(loginUrl(p, o, s)).toBe(o + '/users/sign_in');
+  });
+
+  // Ghost renders its "Your profile" link only inside the open user menu: the staff editor's own route names the editor.
+  it.each([
+    ['the staff editor (5.x settings modal)', 'https://news.example.test/ghost/#/settings/staff/linh', 'https://news.example.test/ghost/#/settings/staff/linh', 'https://news.example.test/author/linh/'],
+    ['its /edit route', 'https://news.example.test/ghost/#/settings/staff/linh/edit', 'https://news.example.test/ghost/#/settings/staff/linh', 'https://news.example.test/author/linh/'],
+    ['under a subdirectory, older route #/staff/<slug>', 'https://ex.test/blog/ghost/#/staff/jane-doe/', 'https://ex.test/blog/ghost/#/staff/jane-doe', 'https://ex.test/blog/author/jane-doe/'],
+    ['not the invite modal', 'https://news.example.test/ghost/#/settings/staff/invite', 'https://news.example.test/ghost/#/settings/staff', null],
+    ['not the staff list', 'https://news.example.test/ghost/#/settings/staff', 'https://news.example.test/ghost/#/settings/staff', null],
+    ['not the dashboard', 'https://news.example.test/ghost/#/dashboard', 'https://news.example.test/ghost/#/settings/staff', null],
+  ])('read the Ghost editor from its route where no link shows it: %s', (_what, url, editor, pub) => {
+    const html = fixture('ghost').replace(/<ul class="dropdown-menu">[\s\S]*?<\/ul>/, '');
+    const s = signalsOf(html, url);
+    const p = getPlatform('ghost')!;
+    const origin = new URL(url).origin;
+    expect(recognizePlatform(s)?.platform.id).toBe('ghost');
+    expect(editorUrl(p, s, origin)).toBe(editor);
+    expect(publicProfileUrl(p, s, origin)).toBe(pub);
   });
 
   it('use the Ghost admin link of the running version (older Ghost: #/staff/<slug>)', () => {
