@@ -14,8 +14,9 @@ import type { PageFillData } from '../messaging';
 import { hostMatchesDomain, isGoogleSignInHost } from '../domain';
 import { getPlatform, linkKey, linkSiteName, prepareLinks, type ClassifiedLink } from '../links';
 import { LinkAllocator, Writer, type WrittenRecord } from './kinds';
+import { effectiveLimit } from './detect/limit';
 import { analyzePage, editorPageBio, collectFields, K, makeBag, bagHas, type Field, type FieldEl } from './detect';
-import { appendEditable, appendLines, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
+import { appendEditable, appendLines, replayCommits, editableText, isOurDispatch, markFilled, prefersHandle, setNativeValue, submitForm, unmarkFilled, valueForLink, writeSelect, writeText } from './fill';
 import { submitsOffHost } from './guard';
 
 export type FilledRole = 'identifier' | 'password' | 'otp' | 'website' | 'platform' | 'link-slot' | 'bio';
@@ -205,6 +206,9 @@ export function autofillDocument(doc: Document, data: PageFillData, opts: { forc
     state.submitted.add(stepFrom);
     result.submitted = submitForm(stepFrom);
   }
+  // Fill policy, events ("also those that only commit a field on blur"): a blur commit the
+  // next field's handler overwrote before the page rendered it is made again, one field per task.
+  if (result.page === 'profile' && !result.submitted) replayCommits(writer.wrote);
   return result;
 }
 
@@ -357,7 +361,8 @@ function fillProfile(
       if (rec) restoreOwn(f.el, rec, state);
       return;
     }
-    const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), f.maxLength);
+    // Fill policy 6: a limit stated beside the field ("Recommended: 250 characters", "78/200") counts like maxlength.
+    const { value, added, tooLong: tl } = appendLines(base, rest.map((l) => l.url), effectiveLimit(f.maxLength, f.el));
     for (const l of rest) if (tl.includes(l.url)) alloc.tooLong(l);
     if (!added.length) return;
     if (put(f, role, value)) {
