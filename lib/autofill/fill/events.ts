@@ -217,6 +217,36 @@ export function appendEditable(el: HTMLElement, lines: string[]): Node[] | null 
   return lines.every((l) => now.includes(l)) ? added : null;
 }
 
+/**
+ * DESIGN "Fill policy", events: sites that "only commit a field on blur" see
+ * the value too. A pass writes its fields in one go, so the page renders only
+ * after it: a framework that commits a field on blur into a form object built
+ * from its last render (React: `onBlur → setForm({...form, x})`; Ghost's staff
+ * editor) loses that commit to the next field's change handler, which still
+ * holds the older object. After the pass each written field gets its blur
+ * again — no value change, no input or change event — one field per task, so
+ * the page renders between two commits, as it does between a person's fields.
+ * A field that is gone, focused by the worker or no longer holds our value is
+ * left alone; a field that does not commit on blur sees one more blur.
+ */
+export function replayCommits(wrote: readonly { el: FieldEl; value: string }[]): void {
+  if (wrote.length < 2) return;
+  const win = viewOf(wrote[0]!.el);
+  if (!win) return;
+  let i = 0;
+  const next = () => {
+    const w = wrote[i++];
+    if (!w) return;
+    const { el, value } = w;
+    if (el.isConnected && el.value === value && activeIn(el.ownerDocument) !== el) {
+      focus(el as HTMLElement);
+      blur(el as HTMLElement);
+    }
+    win.setTimeout(next, 0);
+  };
+  win.setTimeout(next, 0);
+}
+
 /** Click the login form's submit control (or requestSubmit). */
 export function submitForm(from: Element): boolean {
   const form = (from as HTMLInputElement).form ?? from.closest('form');

@@ -25,6 +25,9 @@ export interface WriterState {
 }
 
 export class Writer {
+  /** Fields this pass wrote (not secrets), in write order: their blur commits are replayed after the pass (fill/events.ts replayCommits). */
+  readonly wrote: { el: FieldEl; value: string }[] = [];
+
   constructor(
     private readonly state: WriterState,
     private readonly filled: FilledField[],
@@ -74,6 +77,7 @@ export class Writer {
     this.filled.push({ role, label: f.display, value: shown });
     markFilled(f.el);
     if (secret) watchSecret(f.el, value);
+    else this.wrote.push({ el: f.el, value });
     return true;
   }
 }
