@@ -50,6 +50,8 @@ interface PageState {
   submitted: WeakSet<Element>;
   /** Rich-text bios we appended to: the editor's text after our write and the nodes we added. */
   rich: Map<HTMLElement, { text: string; nodes: Node[] }>;
+  /** Link tabs (role=tab) this page has shown selected: the bio waits until they have been. */
+  shownTabs: WeakSet<Element>;
 }
 
 const states = new WeakMap<Document, PageState>();
@@ -58,7 +60,7 @@ const MASK = '••••';
 function stateFor(doc: Document): PageState {
   let s = states.get(doc);
   if (!s) {
-    s = { written: new Map(), touched: new WeakSet(), undone: new WeakSet(), listening: new WeakSet(), submitted: new WeakSet(), rich: new Map() };
+    s = { written: new Map(), touched: new WeakSet(), undone: new WeakSet(), listening: new WeakSet(), submitted: new WeakSet(), rich: new Map(), shownTabs: new WeakSet() };
     states.set(doc, s);
   }
   return s;
@@ -181,7 +183,10 @@ export function autofillDocument(doc: Document, data: PageFillData, opts: { forc
   const p = analysis.profile;
   if (!p.bio && !p.richBio) p.bio = editorPageBio(fields, doc, data.journey?.editorUrl);
   const isProfile = !isGmail && (p.platforms.length > 0 || p.slots.length > 0 || p.lists.length > 0 || !!p.website || !!p.bio || !!p.richBio);
-  if (isProfile) fillProfile(p, data, result, put, writer, state);
+  if (isProfile) {
+    noteShownLinkTabs(doc, state);
+    fillProfile(p, data, result, put, writer, state);
+  }
 
   if (analysis.otp.length && result.filled.some((f) => f.role === 'otp')) result.page = 'otp';
   else if (analysis.logins.length) result.page = 'login';
@@ -232,6 +237,12 @@ function fillProfile(
   const links = prepared.links;
   const alloc = new LinkAllocator(links);
   const valueHas = (value: string, l: ClassifiedLink) => alloc.has(value, l);
+  // Fill policy 3–4, "each once": a link this page already took into one of our fields that its
+  // tab has since unmounted (an inactive tab's panel holds no inputs) stays placed.
+  for (const [el, rec] of state.written) {
+    if (el.isConnected || el.ownerDocument.defaultView === null || rec.role === 'bio') continue;
+    for (const l of links) if (valueHas(rec.written, l) || (!!l.handle && rec.written.replace(/^@/, '').toLowerCase() === l.handle.toLowerCase())) alloc.place(l);
+  }
 
   // 1. platform fields
   for (const { field, platform } of p.platforms) {
@@ -370,10 +381,33 @@ function fillProfile(
     }
   };
   for (const f of p.lists) appendTo(f, 'link-slot');
-  if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
+  if (p.bio && data.appendLinksToBio && !linksTabUnseen(p.bio.el, state)) appendTo(p.bio, 'bio');
   else if (p.richBio && data.appendLinksToBio) appendRich(p.richBio);
 
   result.notFilled.push(...alloc.report());
+}
+
+/** Tab labels that say the link fields are behind them (the journey's editor-part words). */
+const LINK_TAB_WORDS = /social|links?\b|networks?|mạng xã hội|liên kết|réseaux|soziale|redes|sociais|соц/i;
+
+/**
+ * Fill policy 4, the bio gets "the links still unplaced": while the editor holding the bio
+ * shows an ARIA tab whose label says social / links and that this page has never shown
+ * selected, the links' own fields are behind it (an inactive tab's panel is empty), so the
+ * bio waits; once that tab has been shown, the bio gets what its fields did not take.
+ */
+function linksTabUnseen(el: Element, state: PageState): boolean {
+  const scope = el.closest('[role=dialog], dialog, form') ?? el.ownerDocument;
+  return linkTabs(scope).some((tab) => tab.getAttribute('aria-selected') !== 'true' && !state.shownTabs.has(tab));
+}
+
+function linkTabs(scope: ParentNode): Element[] {
+  return Array.from(scope.querySelectorAll('[role=tab]')).filter((tab) => LINK_TAB_WORDS.test(`${tab.textContent ?? ''} ${tab.getAttribute('aria-label') ?? ''}`.slice(0, 120)));
+}
+
+/** Every profile pass: the link tabs shown selected now count as seen on this page. */
+function noteShownLinkTabs(doc: Document, state: PageState): void {
+  for (const tab of linkTabs(doc)) if (tab.getAttribute('aria-selected') === 'true') state.shownTabs.add(tab);
 }
 
 /** Put a field we wrote back to its own text (its record dropped: the field is the page's again). */
