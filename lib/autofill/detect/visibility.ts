@@ -377,6 +377,36 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     if (labels) for (const l of Array.from(labels)) if (l === hit || l.contains(hit)) return true;
     // A field that ignores the pointer lets the hit fall through to what is under it: its own ancestors are fine.
     if (style(el)?.pointerEvents === 'none' && hit.contains(el)) return true;
+    return underStickyOfScroller(el, hit, cy);
+  };
+
+  /**
+   * DESIGN visibility paragraph (a field "scrolled away inside a scrolling container" is one the
+   * worker sees by scrolling): the element at its centre is a sticky bar (a modal's sticky footer
+   * or header) of the field's own scrolling container, and that container can still scroll far
+   * enough to bring the field's centre out from under the bar. A sticky cover with no scroll left
+   * (or any other cover) still hides the field.
+   */
+  const underStickyOfScroller = (el: Element, hit: Element, cy: number): boolean => {
+    let sticky: Element | null = null;
+    for (let h: Element | null = hit; h && !h.contains(el); h = parentOf(h)) {
+      if (style(h)?.position === 'sticky') {
+        sticky = h;
+        break;
+      }
+    }
+    if (!sticky) return false;
+    for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
+      const s = style(a);
+      const oy = s ? s.overflowY || s.overflow : '';
+      if (!((oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight)) continue;
+      if (!a.contains(sticky)) return false;
+      const br = rect(sticky);
+      const ar = rect(a);
+      // A footer (lower half): scrolling on moves the field up and out from under it; a header: scrolling back.
+      if (br.top > (ar.top + ar.bottom) / 2) return cy - Math.max(0, a.scrollHeight - a.clientHeight - a.scrollTop) < br.top;
+      return cy + Math.max(0, a.scrollTop) > br.bottom;
+    }
     return false;
   };
 

@@ -280,3 +280,17 @@ describe('strict visibility: a field below the document’s end inside a scrolli
     expect(visible(doc)).toBe(want);
   });
 });
+
+describe('strict visibility: a field under its scrolling container’s sticky bar (a modal’s sticky footer)', () => {
+  const html = '<section id="p" style="overflow-y:auto"><input id="a"><div id="bar" style="position:sticky"><button id="save">Save</button></div></section><div id="banner" style="position:sticky"></div>';
+  it.each([
+    { what: 'visible: the container can still scroll the field out from under the bar', scrollTop: 0, on: '#save', want: true },
+    { what: 'hidden: no scroll left (the bar covers it for good)', scrollTop: 2600, on: '#save', want: false },
+    { what: 'hidden: a sticky element outside the field’s container covers it', scrollTop: 0, on: '#banner', want: false },
+  ])('$what', async ({ scrollTop, on, want }) => {
+    const { document: doc } = await page(html);
+    layout(doc, { '#p': [300, 40, 600, 640], '#a': [320, 620, 560, 36], '#bar': [300, 596, 600, 84], '#save': [700, 610, 100, 40], '#banner': [0, 600, 1280, 100] }, () => $(doc, on));
+    scrolls($(doc, '#p'), { scrollHeight: 3200, clientHeight: 640, scrollTop });
+    expect(visible(doc)).toBe(want);
+  });
+});
