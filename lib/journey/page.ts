@@ -203,11 +203,17 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   // The public profile is read by the background (with the worker's session), not here: one place counts it.
 
   let partOpened = false;
+  /** The part answered for this URL whose tab was not rendered yet (an SPA's modal still loading): tried again after each pass. */
+  let pendingPart: { url: string; part: Discovery['editorPart'] } | null = null;
   function openEditorPart(part: Discovery['editorPart']) {
     if (partOpened) return;
     const target = editorPartTarget(doc, part);
-    if (!target) return;
+    if (!target) {
+      pendingPart = { url: href(), part };
+      return;
+    }
     partOpened = true;
+    pendingPart = null;
     target.click();
   }
 
@@ -222,6 +228,7 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     onFill(kind) {
       if (stopped) return;
       const url = href();
+      if (pendingPart && !partOpened && pendingPart.url === url) openEditorPart(pendingPart.part);
       if (kind === lastKind && url === lastUrl) return;
       lastKind = kind;
       lastUrl = url;
