@@ -150,3 +150,24 @@ describe('the editor part holding the link fields', () => {
     expect(editorPartTarget(document, { click: 'button.tab', text: /networks/i })?.id).toBe('x');
   });
 });
+
+describe('an answered editor part whose tab renders later (an SPA modal still loading)', () => {
+  it.each([
+    ['Ghost’s staff editor modal', '[data-testid="user-detail-modal"] [role=tab]', '<div data-testid="user-detail-modal"><button role="tab" id="p">Profile</button><button role="tab" id="s">Social Links</button></div>'],
+    ['a settings page’s tab list', '.tabs button', '<div class="tabs"><button id="g">General</button><button id="s">Social networks</button></div>'],
+  ])('%s: opened on a later pass of the same URL, once', async (_what, click, html) => {
+    answer = { part: { click, text: ['social', 'i'] } };
+    start();
+    page.onFill('profile');
+    await vi.waitFor(() => expect(sent.filter((e) => e.type === 'page')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 0));
+    document.body.innerHTML = html;
+    let clicks = 0;
+    document.getElementById('s')!.addEventListener('click', () => clicks++);
+    page.onFill('profile');
+    page.onFill('profile');
+    expect(clicks).toBe(1);
+    // Still one page event: the same kind on the same URL is not told again.
+    expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
+  });
+});
