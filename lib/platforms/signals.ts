@@ -111,7 +111,8 @@ export function readSignals(doc: Document, req: SignalRequest): PageSignals {
   const resources: string[] = [];
   for (const el of doc.querySelectorAll('script[src],link[href]')) {
     if (resources.length >= MAX_RESOURCES) break;
-    const p = localPath(el.getAttribute('src') ?? el.getAttribute('href') ?? '', origin);
+    // Resolved against the document's base URL (Ghost's admin says `src="assets/ghost-….js"` under /ghost/), not the origin.
+    const p = localPath((el as HTMLScriptElement).src || (el as HTMLLinkElement).href || el.getAttribute('src') || el.getAttribute('href') || '', origin);
     if (p) resources.push(p);
   }
   const links: PageLink[] = [];

@@ -246,3 +246,14 @@ describe('user parts', () => {
     expect(publicProfileUrl(p, s, 'https://news.example.test')).toBe('https://news.example.test/author/jane/');
   });
 });
+
+describe('resource paths', () => {
+  it.each([
+    ['Ghost 5.130’s admin (relative asset paths under /ghost/)', '<meta name="application-name" content="Ghost"><script src="assets/vendor-aed0068c.js"></script><script src="assets/ghost-bf886dc6.js"></script>', 'https://news.example.test/ghost/#/settings/staff/linh', 'ghost'],
+    ['the same admin under a subdirectory', '<meta name="application-name" content="Ghost"><script src="assets/ghost-bf886dc6.js"></script>', 'https://ex.test/blog/ghost/', 'ghost'],
+    ['relative WordPress assets on a page of the site', '<link rel="stylesheet" href="../wp-content/themes/x/style.css"><script src="../wp-includes/js/jquery.js"></script>', 'https://blog.example.test/news/post/', 'wordpress'],
+  ])('are read relative to the page, not the origin: %s', (_what, head, url, id) => {
+    const s = signalsOf(`<!DOCTYPE html><html><head>${head}</head><body></body></html>`, url);
+    expect(recognizePlatform(s)?.platform.id).toBe(id);
+  });
+});
