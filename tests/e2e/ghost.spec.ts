@@ -171,9 +171,7 @@ async function fillAndSave(page: Page, ghost: GhostInstance): Promise<void> {
   const { modal, field, tab } = editor(page);
   await expect(modal).toBeVisible({ timeout: 30_000 });
 
-  // The modal opens on its Profile tab; the links sit on Social Links. The extension does not open that tab on the
-  // real Ghost yet (tests/ghost/README.md, gap 1, what is left): the worker's click, then the extension fills it.
-  await tab('Social Links').click();
+  // The modal opens on its Profile tab; the links sit on Social Links: the extension opens that tab and fills it.
   await expect(tab('Social Links')).toHaveAttribute('aria-selected', 'true');
   await expect(field('Website')).toHaveValue(WEBSITE);
   for (const [key, label] of Object.entries(SOCIAL_FIELDS)) {
