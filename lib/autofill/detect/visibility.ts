@@ -331,11 +331,36 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     return !shadow || shadow === 'none';
   };
 
-  /** Ancestors that clip: too small to show anything, or (not scrollable) showing under 5×5 px of the field. */
+  /**
+   * Can this ancestor be the containing block of a fixed box (CSS Transforms, Filter Effects,
+   * Containment)? Only then does its overflow clip a `position: fixed` descendant.
+   */
+  const holdsFixed = (s: CSSStyleDeclaration): boolean => {
+    const set = (v: string | undefined) => !!v && v !== 'none';
+    return (
+      set(s.transform) ||
+      set(s.perspective) ||
+      set(s.filter) ||
+      set(prop(s, 'backdrop-filter')) ||
+      /\b(paint|layout|strict|content)\b/.test(s.contain || '') ||
+      /\b(transform|perspective|filter)\b/.test(s.willChange || '')
+    );
+  };
+
+  /**
+   * Ancestors that clip: too small to show anything, or (not scrollable) showing under 5×5 px of the field.
+   * Only ancestors in the box's containing-block chain clip it (CSS 2.1 §11.1.1): a fixed box escapes
+   * every overflow up to an ancestor that holds fixed boxes, an absolute one every static ancestor
+   * (Ghost's fixed staff modal sits inside `overflow: hidden` app wrappers and is drawn whole).
+   */
   const clippedByAncestor = (el: Element, r: Rect): boolean => {
+    let escapes = style(el)?.position ?? '';
     for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
       const s = style(a);
       if (!s) continue;
+      if (escapes === 'fixed' && !holdsFixed(s)) continue;
+      if (escapes === 'absolute' && (s.position || 'static') === 'static' && !holdsFixed(s)) continue;
+      escapes = s.position;
       const ox = s.overflowX || s.overflow;
       const oy = s.overflowY || s.overflow;
       if ((!ox || ox === 'visible') && (!oy || oy === 'visible')) continue;
@@ -363,6 +388,8 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     const cy = (r.top + r.bottom) / 2;
     // Below the fold, or scrolled away: the worker sees it by scrolling; nothing to test now.
     if (cx < 0 || cy < 0 || cx >= vw || cy >= vh) return true;
+    const scroller = scrolledAwayIn(el, cx, cy);
+    if (scroller) return containerOnTop(scroller, rect(scroller));
     const rootNode = el.getRootNode() as Document | ShadowRoot;
     let hit: Element | null;
     try {
@@ -378,6 +405,26 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     // A field that ignores the pointer lets the hit fall through to what is under it: its own ancestors are fine.
     if (style(el)?.pointerEvents === 'none' && hit.contains(el)) return true;
     return underStickyOfScroller(el, hit, cy);
+  };
+
+  /**
+   * DESIGN visibility paragraph (a field "scrolled away inside a scrolling container" is reachable):
+   * the nearest ancestor that scrolls (overflow auto | scroll, more content than it shows) and whose
+   * box does not hold the field's centre — what is drawn at that point is not the field but whatever
+   * lies beyond the container (a modal's backdrop), so the container itself is hit-tested instead.
+   */
+  const scrolledAwayIn = (el: Element, cx: number, cy: number): Element | null => {
+    for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
+      const s = style(a);
+      if (!s) continue;
+      const ox = s.overflowX || s.overflow;
+      const oy = s.overflowY || s.overflow;
+      const scrolls = ((oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight) || ((ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth);
+      if (!scrolls) continue;
+      const ar = rect(a);
+      return cx < ar.left || cx >= ar.right || cy < ar.top || cy >= ar.bottom ? a : null;
+    }
+    return null;
   };
 
   /**

@@ -143,6 +143,47 @@ describe('strict visibility: geometry (a layout given to happy-dom)', () => {
     expect(visible(doc)).toBe(false);
   });
 
+  it('hidden: an absolute field in a positioned parent of height 0 with overflow hidden (its containing block clips it)', async () => {
+    const { document: doc } = await page('<div id="p" style="overflow:hidden;position:relative"><input id="a" style="position:absolute"></div>');
+    layout(doc, { '#p': [10, 10, 300, 0], '#a': [10, 10, 200, 30] });
+    expect(visible(doc)).toBe(false);
+  });
+
+  it('visible: an absolute field escapes a static overflow: hidden parent of height 0 (it is drawn whole, then hit-tested)', async () => {
+    const { document: doc } = await page('<section style="position:relative"><div id="p" style="overflow:hidden"><input id="a" style="position:absolute"></div></section>');
+    layout(doc, { '#p': [10, 10, 300, 0], '#a': [10, 10, 200, 30] });
+    expect(visible(doc)).toBe(true);
+  });
+
+  it('hidden: a fixed field inside a filtered overflow: hidden box of height 0 (a filter holds fixed boxes)', async () => {
+    const { document: doc } = await page('<div id="p" style="overflow:hidden;filter:drop-shadow(0 0 1px #000)"><input id="a" style="position:fixed"></div>');
+    layout(doc, { '#p': [10, 10, 300, 0], '#a': [10, 10, 200, 30] });
+    expect(visible(doc)).toBe(false);
+  });
+
+  // Below its scrolling container's box but in the viewport, where the modal's backdrop is drawn (Ghost's staff modal).
+  const scrolledAway = '<div id="b" style="position:fixed"><section id="p" style="overflow-y:auto"><input id="a"></section></div><div id="cover"></div>';
+  it('visible: a field scrolled below its scrolling container, the backdrop drawn at its centre (the container is what is tested)', async () => {
+    const { document: doc } = await page(scrolledAway);
+    layout(doc, { '#b': [0, 0, 1280, 720], '#p': [300, 40, 600, 600], '#a': [320, 660, 560, 36] }, (_x, y) => (y >= 640 ? $(doc, '#b') : $(doc, '#p')));
+    scrolls($(doc, '#p'), { scrollHeight: 1300, clientHeight: 600 });
+    expect(visible(doc)).toBe(true);
+  });
+
+  it('hidden: the same field when an overlay covers its scrolling container', async () => {
+    const { document: doc } = await page(scrolledAway);
+    layout(doc, { '#b': [0, 0, 1280, 720], '#p': [300, 40, 600, 600], '#a': [320, 660, 560, 36], '#cover': [0, 0, 1280, 720] }, () => $(doc, '#cover'));
+    scrolls($(doc, '#p'), { scrollHeight: 1300, clientHeight: 600 });
+    expect(visible(doc)).toBe(false);
+  });
+
+  it('hidden: a field outside a container that does not scroll, the backdrop drawn at its centre', async () => {
+    const { document: doc } = await page(scrolledAway);
+    layout(doc, { '#b': [0, 0, 1280, 720], '#p': [300, 40, 600, 600], '#a': [320, 660, 560, 36] }, (_x, y) => (y >= 640 ? $(doc, '#b') : $(doc, '#p')));
+    scrolls($(doc, '#p'), { scrollHeight: 600, clientHeight: 600 });
+    expect(visible(doc)).toBe(false);
+  });
+
   it('hidden: a scroll container 2 px high (nothing to scroll into view)', async () => {
     const { document: doc } = await page('<div id="p" style="overflow:auto"><input id="a"></div>');
     layout(doc, { '#p': [10, 10, 300, 2], '#a': [10, 10, 200, 30] });
@@ -240,6 +281,18 @@ describe('strict visibility: a field below the document’s end inside a scrolli
       html: '<div id="q" style="position:fixed;overflow-y:auto"><div id="p" style="overflow-y:auto"><input id="a"></div></div>',
       boxes: { '#q': [300, 40, 600, 640], '#p': [320, 100, 560, 400], '#a': [330, 2600, 500, 30] },
       want: true,
+    },
+    {
+      what: 'a fixed modal inside overflow: hidden app wrappers (Ghost 5.130’s gh-viewport): a fixed box escapes their clipping',
+      html: '<div id="w" style="overflow:hidden"><div style="position:fixed"><section id="p" style="overflow-y:auto"><input id="a"></section></div></div>',
+      boxes: { '#w': [0, 0, 1280, 720], '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36] },
+      want: true,
+    },
+    {
+      what: 'hidden: the same modal inside a transformed overflow: hidden wrapper (its containing block clips it)',
+      html: '<div id="w" style="overflow:hidden;transform:translateZ(0)"><div style="position:fixed"><section id="p" style="overflow-y:auto"><input id="a"></section></div></div>',
+      boxes: { '#w': [0, 0, 1280, 720], '#p': [300, 40, 600, 640], '#a': [320, 2600, 560, 36] },
+      want: false,
     },
     {
       what: 'hidden: beyond the container’s own scroll extent (nothing scrolls to it)',
