@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { launchWithExtension } from './support/chromium';
 import { configure, expect, openPopup, test as base } from './support/fixtures';
+import { Worker, configureAutoSubmit, recordJourney } from './support/journey';
 import { CONTACT_METHODS, FIXTURE_PROFILE, GENERIC_LINKS, PLATFORM_LINKS, startWordPress, type WordPressInstance } from '../wordpress/wordpress';
 
 const test = base.extend<{ wp: WordPressInstance }>({
@@ -124,6 +125,87 @@ test('pulls a WordPress task, fills login and the profile editor, and WordPress 
   await popup.getByTestId('complete-task').click();
   await expect.poll(() => sandbox.task(taskId)?.status).toBe('completed');
   expect(sandbox.task(taskId)?.reports.map((r) => r.action)).toEqual(['complete']);
+});
+
+/** A link as a reader compares it: no scheme, no www, no trailing slash, lowercase. */
+const linkKey = (u: string) => u.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '').toLowerCase();
+
+test('the journey on the real WordPress: Get task, WordPress\'s own Update Profile, Complete — login, editor, read-back and the author page by the extension', async ({
+  ext,
+  sandbox,
+  wp,
+}) => {
+  const taskId = randomUUID();
+  const links = [...Object.values(PLATFORM_LINKS), ...GENERIC_LINKS];
+  // The task names the site with its port (the real WordPress speaks only http on loopback).
+  sandbox.reset([
+    {
+      id: taskId,
+      request_id: randomUUID(),
+      domain: `${wp.host}:${wp.port}`,
+      website: WEBSITE,
+      username: wp.user.login,
+      email: wp.user.email,
+      password: wp.user.password,
+      pass_mail: 'gmail-pass-not-for-wordpress',
+      twofa: 'JBSWY3DPEHPK3PXP',
+      entity_connect: links,
+      status: 'connect',
+    },
+  ]);
+  await configureAutoSubmit(ext, sandbox.apiBase, sandbox.apiKey);
+  const worker = new Worker();
+  const popup = await openPopup(ext);
+
+  // 1. Get task: the site opens, WordPress is recognised, wp-login.php is filled and
+  // submitted, and the extension moves on to the profile editor and fills it.
+  const opened = ext.context.waitForEvent('page');
+  await worker.act('Get task', popup.getByTestId('pull-task'));
+  const site = await opened;
+  await expect(site).toHaveURL(`${wp.origin}/wp-admin/profile.php`, { timeout: 30_000 });
+  await expect(site.locator('#url')).toHaveValue(WEBSITE, { timeout: 20_000 });
+  await expect(site.locator('#twitter')).toHaveValue('linhroasts');
+  expect((await wp.readProfile()).user_url, 'nothing saved before the worker\'s Save').toBe('');
+
+  // 2. WordPress's own Save.
+  await site.bringToFront();
+  await worker.act('Save', site.locator('#submit'));
+  await expect(site.locator('#message')).toContainText('Profile updated.');
+  const saved = await wp.readProfile();
+  expect(saved.user_url).toBe(WEBSITE);
+  expect(saved.contactMethods).toMatchObject({ ...PLATFORM_LINKS, twitter: 'linhroasts' });
+  expect(await wp.checkPassword(wp.user.password)).toBe(true);
+
+  // The popup: the author page counted, link-post and the note prefilled.
+  await popup.bringToFront();
+  const check = popup.getByTestId('public-profile-check');
+  await expect(check).toContainText(/\d+/, { timeout: 20_000 });
+  const linkPost = await popup.getByTestId('link-post').inputValue();
+  // WordPress's public profile of a user: the author archive (pretty or plain permalinks).
+  expect(linkPost).toMatch(new RegExp(`^${escapeRegExp(wp.origin)}/(?:author/[a-z0-9-]+/|\\?author=\\d+)$`));
+  // The test reads that page itself (the worker's session) and counts the task's links on it.
+  // (from the site's own tab: the browser resolves the made-up host, Node's request would not)
+  const html = (
+    await site.evaluate(async (url) => {
+      const answer = await fetch(url, { credentials: 'include' });
+      return answer.ok ? answer.text() : `HTTP ${answer.status}`;
+    }, linkPost)
+  ).toLowerCase();
+  expect(html).not.toMatch(/^http \d+$/);
+  const visible = links.filter((l) => html.includes(linkKey(l)));
+  expect(await check.innerText()).toContain(String(visible.length));
+  const note = await popup.getByTestId('note').inputValue();
+  expect(note).toMatch(/^\d+\/\d+ links saved/);
+  expect(note).toContain(`${visible.length}/${links.length} visible on the public profile`);
+
+  // 3. Complete: one report with the author page and the note.
+  await worker.act('Complete', popup.getByTestId('complete-task'));
+  await expect.poll(() => sandbox.task(taskId)?.status, { timeout: 20_000 }).toBe('completed');
+  const reports = sandbox.task(taskId)!.reports;
+  expect(reports).toHaveLength(1);
+  expect(reports[0]!.body).toMatchObject({ link_post: linkPost, note });
+  recordJourney('wordpress', worker.actions);
+  expect(worker.actions).toEqual(['Get task', 'Save', 'Complete']);
 });
 
 function escapeRegExp(s: string): string {
