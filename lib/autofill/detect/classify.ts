@@ -118,6 +118,17 @@ function groupProse(g: Group): Bag {
   return makeBag(squash(t, 600));
 }
 
+/** Never drawn, with all it holds: `hidden`, `display: none`, or an element that is not content. */
+function unrendered(el: Element): boolean {
+  if (el.hasAttribute('hidden') || NOT_CONTENT.has(el.localName)) return true;
+  try {
+    return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'none';
+  } catch {
+    return false;
+  }
+}
+const NOT_CONTENT = new Set(['script', 'style', 'template', 'noscript']);
+
 /** What a page offers to do rather than says: buttons and links (another method, resend, back). */
 const CONTROLS = 'button, a[href], [role=button], [role=link], [role=menuitem], [role=tab], option';
 
@@ -129,7 +140,10 @@ const CONTROLS = 'button, a[href], [role=button], [role=link], [role=menuitem], 
 function proseAndControls(g: Group): { said: Bag; saidText: string; offered: Bag } {
   const root = g as unknown as Node;
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  // Text the page does not draw is not what the worker reads (a hidden earlier step's "Email" label).
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (n) => (n.nodeType !== 1 ? 1 /* ACCEPT */ : unrendered(n as Element) ? 2 /* REJECT */ : 3 /* SKIP */),
+  });
   let said = '';
   let offered = '';
   for (let n = walker.nextNode(); n && said.length + offered.length < 1200; n = walker.nextNode()) {
@@ -338,6 +352,7 @@ function leadProse(g: Group): string {
   for (let depth = 0; at && depth < 4 && at.localName !== 'body'; depth++, at = at.parentElement) {
     let prev = at.previousElementSibling;
     for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (unrendered(prev)) continue;
       if (prev.querySelector('input, textarea, select')) return parts.join(' ');
       parts.push(squash(prev.textContent, 300));
     }

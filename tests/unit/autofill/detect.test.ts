@@ -188,6 +188,25 @@ describe('page classification', () => {
     expect(a.otpRefused.map((f) => f.el.id)).toEqual(filled ? [] : ['c']);
   });
 
+  // Same line, said only by what the page draws: the hidden steps of a multi-step form (an SPA's
+  // login modal keeps its credentials step in the DOM) and non-content text are not its words.
+  it.each([
+    ['the earlier credentials step hidden by a class (Discourse)', '<style>.hidden{display:none}</style>', '<div class="hidden"><label for="e">Email / Username</label><input id="e"><p>We will email you a code.</p></div>', true],
+    ['an email-code step kept with the hidden attribute', '', '<div hidden><p>We sent a code to your email.</p><a href="/resend">Resend code</a></div>', true],
+    ['a script and a template in the form', '', '<script>var t = "we sent a code to your email"</script><template><p>We texted you a code.</p></template>', true],
+    ['an SMS step that is shown (not hidden)', '', '<div><p>We texted a code to your phone.</p></div>', false],
+    ['an authenticator step that is hidden, the shown one says SMS', '', '<div hidden><p>Enter the code from your authenticator app.</p></div><p>We texted a code to your phone.</p>', false],
+  ])('a code form with %s', async (_name, head, inside, filled) => {
+    const { doc, fields: fs } = await fields(`${head}<form>${inside}<p>Please enter the authentication code:</p><label for="c">Authentication Code</label><input id="c" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button>Log In</button></form>`);
+    const a = analyzePage(fs, doc);
+    expect(a.otp.map((t) => t.fields[0]!.el.id)).toEqual(filled ? ['c'] : []);
+  });
+
+  it('a hidden line before the form is not the lead of a code form (a hidden alert saying "emailed")', async () => {
+    const { doc, fields: fs } = await fields('<div hidden>We emailed you a new code.</div><form><label for="c">Authentication Code</label><input id="c" autocomplete="one-time-code"></form>');
+    expect(analyzePage(fs, doc).otp.map((t) => t.fields[0]!.el.id)).toEqual(['c']);
+  });
+
   // Fill policy, login: "never into new-password / confirm-password fields".
   it.each([
     ['a hidden confirm field', '<input id="p2" type="password" name="password_confirmation" hidden>'],
