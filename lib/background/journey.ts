@@ -1,4 +1,4 @@
-import { contentFromHtml, linksVisible, type JourneyEvent, type JourneyProblem, type WirePart } from '../journey';
+import { contentFromHtml, contentFromJson, isAppShell, linksVisible, type JourneyEvent, type JourneyProblem, type WirePart } from '../journey';
 import { discoverAccount, MAX_LINKS as MAX_PAGE_LINKS, MAX_RESOURCES, platformFacts, type PageLink, type PageSignals, type UserPart } from '../platforms';
 import { isHttpUrl } from '../rules';
 
@@ -134,9 +134,20 @@ export async function checkPublicProfile(
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const res = await doFetch(url, { credentials: 'include', redirect: 'follow', cache: 'no-store', signal: controller.signal });
-    if (!res.ok || !onTaskHost(res.url || url)) return { type: 'problem', problem: 'public_unreachable' };
-    const { visible, missing } = linksVisible(contentFromHtml(await res.text(), res.url || url), links);
-    return { type: 'public_checked', url, visible, missing };
+    const at = res.url || url;
+    if (!res.ok || !onTaskHost(at)) return { type: 'problem', problem: 'public_unreachable' };
+    const html = await res.text();
+    let seen = linksVisible(contentFromHtml(html, at), links);
+    // An app shell draws the profile with its scripts: ask the same URL for its data instead
+    // (HTTP content negotiation, which Rails and most app back ends answer), on the task's host only.
+    if (!seen.visible.length && isAppShell(html)) {
+      const data = await doFetch(at, { credentials: 'include', redirect: 'follow', cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/json' } });
+      if (data.ok && onTaskHost(data.url || at) && /\bjson\b/i.test(data.headers.get('content-type') ?? '')) {
+        const fromData = linksVisible(contentFromJson(await data.json().catch(() => null), at), links);
+        if (fromData.visible.length) seen = fromData;
+      }
+    }
+    return { type: 'public_checked', url, visible: seen.visible, missing: seen.missing };
   } catch {
     return { type: 'problem', problem: 'public_unreachable' };
   } finally {

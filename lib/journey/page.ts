@@ -8,6 +8,7 @@
  * auto-submit is the fill engine's, once per step).
  */
 import { linkKey } from '../links';
+import { SAVE_WORDS } from '../rules';
 import { sameUrl } from './reduce';
 import type { PageSignals } from '../platforms';
 import type { FilledValue, JourneyAnswer, JourneyEvent, WirePart } from './types';
@@ -63,6 +64,24 @@ const SUCCESS_WAIT_MS = 10_000;
 const SAVED_WORDS =
   /\b(saved|updated|changes have been|successfully|success)\b|đã lưu|đã cập nhật|thành công|gespeichert|aktualisiert|enregistr|mis à jour|guardad|actualizad|salv[oa]|atualizad|сохранен|обновлен|zapisano|kaydedildi|berhasil|保存しました|已保存|更新しました/i;
 
+/** Short texts under `root` that say saved and are drawn now (not `hidden`, not `display: none`). */
+function savedWordsShown(root: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('span, div, p, small, strong, em, output, label'))) {
+    const text = (el.textContent ?? '').trim();
+    if (text && text.length <= 60 && !el.querySelector('span, div, p') && SAVED_WORDS.test(text) && drawn(el, root)) out.push(el);
+  }
+  return out;
+}
+
+function drawn(el: Element, upTo: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  for (let at: Element | null = el; at && at !== upTo.parentElement; at = at.parentElement) {
+    if (at.hasAttribute('hidden') || view?.getComputedStyle(at).display === 'none') return false;
+  }
+  return true;
+}
+
 /** Error notices as sites mark them (ARIA alerts, the common CSS frameworks' and forum engines' error classes). */
 const ERROR_NOTICE = '[role=alert], .error, .alert-danger, .messages--error, .negative';
 const ERROR_WORDS = /invalid|error|required|too long|failed|không hợp lệ|lỗi|bắt buộc|fehler|erreur/i;
@@ -75,9 +94,32 @@ function showsError(doc: Document): boolean {
   });
 }
 
-/** A field's key across page loads: its name, else its id. */
+const CONTROL = 'input, textarea, select, [contenteditable]';
+
+/**
+ * A field's key across page loads: its name, else its id, else (apps that render controls with
+ * neither, as Discourse's preferences do) its label: `aria-label`, a `<label for>`, or the one
+ * `<label>` of the smallest block around it that holds no other control.
+ */
 export function fieldKey(el: Element): string {
-  return el.getAttribute('name') || el.id || '';
+  return el.getAttribute('name') || el.id || labelKey(el);
+}
+
+function labelKey(el: Element): string {
+  const said = (t: string | null | undefined) => {
+    const text = (t ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+    return text ? `label:${text}` : '';
+  };
+  const aria = said(el.getAttribute('aria-label'));
+  if (aria) return aria;
+  const own = (el as HTMLInputElement).labels?.[0];
+  if (own) return said(own.textContent);
+  for (let at = el.parentElement, depth = 0; at && depth < 4; at = at.parentElement, depth++) {
+    if (at.querySelectorAll(CONTROL).length > 1) break;
+    const label = at.querySelector('label');
+    if (label) return said(label.textContent);
+  }
+  return '';
 }
 
 function valueOf(el: Element): string {
@@ -131,23 +173,26 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     for (const key of keys) {
       // Form controls only: `<meta name="description">` shares the bio field's name on many sites.
       const name = cssEscape(key);
-      const el = doc.querySelector(`input[name="${name}"], textarea[name="${name}"], select[name="${name}"], [contenteditable][name="${name}"]`) ?? doc.getElementById(key);
+      const el = key.startsWith('label:')
+        ? Array.from(doc.querySelectorAll(CONTROL)).find((c) => !c.getAttribute('name') && !c.id && labelKey(c) === key)
+        : (doc.querySelector(`input[name="${name}"], textarea[name="${name}"], select[name="${name}"], [contenteditable][name="${name}"]`) ?? doc.getElementById(key));
       if (el) kept[key] = valueOf(el);
     }
     return kept;
   };
 
-  // A form sent with our values in it: a login step, or the worker's Save of the editor.
-  const onSubmit = (e: Event) => {
-    const form = e.target as HTMLFormElement | null;
-    if (!form?.querySelector) return;
+  /**
+   * Our values sent from `root` (a form, or the part of an app around a Save button): a login
+   * step, or the worker's Save of the editor.
+   */
+  const sentFrom = (root: ParentNode, saveButton?: Element) => {
     dirty = false;
-    const fields = filledIn(form);
+    const fields = filledIn(root);
     // A login step: a password, or a small form with our values and no task link (the identifier step, the one-time code).
     const values = Object.values(fields);
     // (An editor's empty "change password" fields do not make its Save a login.)
-    const password = Array.from(form.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
-    const boxes = form.querySelectorAll('input:not([type=hidden]), textarea').length;
+    const password = Array.from(root.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
+    const boxes = root.querySelectorAll('input:not([type=hidden]), textarea').length;
     if (password || (values.length && values.every((f) => !f.links.length) && boxes < 4)) {
       void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
       return;
@@ -155,33 +200,64 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     if (values.length) {
       // One message, sent at once: the page may unload before an answer to a first one comes back.
       void deps.send({ type: 'save_attempted', url: href(), fields }).catch(() => undefined);
-      watchForSaved(Object.keys(fields));
+      watchForSaved(Object.keys(fields), saveButton);
     }
   };
+  const onSubmit = (e: Event) => {
+    const form = e.target as HTMLFormElement | null;
+    if (form?.querySelector) sentFrom(form);
+  };
+  /**
+   * An app that saves with its own request (DESIGN journey step 4, "the site's own request"):
+   * the worker clicks a button that says save and sends no form; what it saves is the nearest
+   * part of the page around it that holds our filled fields.
+   */
+  const onClick = (e: Event) => {
+    const button = (e.target as Element | null)?.closest?.('button, input[type=button], input[type=submit], [role=button]');
+    if (!button) return;
+    const sendsForm = (button as HTMLButtonElement).type === 'submit' && !!(button as HTMLButtonElement).form;
+    const text = (button as HTMLInputElement).value || button.textContent || button.getAttribute('aria-label') || '';
+    if (sendsForm || !SAVE_WORDS.test(text.trim().slice(0, 80))) return;
+    let around: Element | null = button.parentElement;
+    while (around && around !== doc.documentElement && !around.querySelector(`[${deps.markAttr}]`)) around = around.parentElement;
+    if (around && around !== doc.documentElement) sentFrom(around, button);
+  };
   doc.addEventListener('submit', onSubmit, true);
-  cleanups.push(() => doc.removeEventListener('submit', onSubmit, true));
+  doc.addEventListener('click', onClick, true);
+  cleanups.push(() => {
+    doc.removeEventListener('submit', onSubmit, true);
+    doc.removeEventListener('click', onClick, true);
+  });
 
-  /** An SPA that saves without a page load: its "saved" notice, then the values it shows now. */
+  /**
+   * An SPA that saves without a page load: its "saved" notice (an ARIA status or a notice
+   * class, or a short "Saved!" beside the Save button that it shows only now), then the
+   * values it shows.
+   */
   let watching: MutationObserver | null = null;
-  function watchForSaved(keys: string[]) {
+  function watchForSaved(keys: string[], saveButton?: Element) {
     watching?.disconnect();
     if (!win?.MutationObserver) return;
     const started = now();
+    const beside = saveButton?.parentElement?.parentElement ?? null;
+    const shownBefore = new Set(beside ? savedWordsShown(beside) : []);
     const check = () => {
       if (now() - started > SUCCESS_WAIT_MS) {
         watching?.disconnect();
         return;
       }
-      const notice = Array.from(doc.querySelectorAll('[role=alert], [role=status], .alert, .flash, .notice, .toast, .success, .message, .notification, [aria-live]')).find((n) =>
-        SAVED_WORDS.test((n.textContent ?? '').slice(0, 300)),
-      );
+      const notice =
+        Array.from(doc.querySelectorAll('[role=alert], [role=status], .alert, .flash, .notice, .toast, .success, .message, .notification, [aria-live]')).find((n) =>
+          SAVED_WORDS.test((n.textContent ?? '').slice(0, 300)),
+        ) ?? (beside ? savedWordsShown(beside).find((n) => !shownBefore.has(n)) : undefined);
       if (notice) {
         watching?.disconnect();
         void send({ type: 'saved', url: href(), via: 'message', kept: readBack(keys) });
       }
     };
     watching = new win.MutationObserver(check);
-    watching.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // Attributes too: a notice kept in the page is shown by a class or `hidden` change.
+    watching.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'hidden', 'style'] });
     const timer = setTimeout(() => watching?.disconnect(), SUCCESS_WAIT_MS);
     cleanups.push(() => {
       clearTimeout(timer);

@@ -67,3 +67,39 @@ export function contentFromDocument(doc: Document, limit = 5_000): PageContent {
   for (let i = 0; i < anchors.length && i < limit; i++) hrefs.push((anchors[i] as HTMLAnchorElement).href);
   return { hrefs, text: (doc.body?.innerText ?? doc.body?.textContent ?? '').slice(0, 1_000_000) };
 }
+
+/**
+ * The same from a page's data (JSON): every string in it is text; strings holding HTML
+ * (a cooked bio) give their links too. Bounded like the HTML reader.
+ */
+export function contentFromJson(data: unknown, pageUrl: string): PageContent {
+  const texts: string[] = [];
+  const hrefs: string[] = [];
+  let budget = 20_000;
+  const walk = (v: unknown, depth: number) => {
+    if (budget-- <= 0 || depth > 12) return;
+    if (typeof v === 'string') {
+      const s = v.slice(0, 100_000);
+      if (/<a\b/i.test(s)) hrefs.push(...contentFromHtml(s, pageUrl).hrefs);
+      texts.push(s);
+    } else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x, depth + 1);
+  };
+  walk(data, 0);
+  return { hrefs, text: texts.join(' ').slice(0, 1_000_000) };
+}
+
+/**
+ * An app shell: the server sends a page whose content its scripts draw (Discourse, most
+ * single-page apps): scripts, and next to no text once scripts, styles and `<noscript>` are gone.
+ */
+export function isAppShell(html: string): boolean {
+  if (!/<script\b/i.test(html)) return false;
+  const body = html.slice(0, 2_000_000).replace(/^[\s\S]*?<body\b[^>]*>/i, '');
+  const text = body
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length < 200;
+}

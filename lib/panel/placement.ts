@@ -4,6 +4,8 @@
  * cockpit"). Geometry is pure and tested on its own; the DOM part only
  * collects the rectangles of the page's save controls.
  */
+import { SAVE_WORDS } from '../rules';
+
 export type Corner = 'br' | 'bl' | 'tr' | 'tl';
 const CORNERS: readonly Corner[] = ['br', 'bl', 'tr', 'tl'];
 const MARGIN = 16;
@@ -39,10 +41,6 @@ export function chooseCorner(preferred: Corner, size: { width: number; height: n
 export function nearestCorner(x: number, y: number, viewport: { width: number; height: number }): Corner {
   return `${y < viewport.height / 2 ? 't' : 'b'}${x < viewport.width / 2 ? 'l' : 'r'}` as Corner;
 }
-
-/** Words a save button says, in the supported languages and the common others. */
-const SAVE_WORDS =
-  /\b(save|update|submit|apply|done|publish|lưu|cập nhật|speichern|aktualisieren|enregistrer|mettre à jour|guardar|actualizar|salvar|atualizar|salva|aggiorna|сохранить|обновить|zapisz|kaydet|simpan|perbarui)\b|保存|更新|저장/i;
 
 /**
  * Rectangles (viewport coordinates) of the page's own save controls that are

@@ -74,3 +74,11 @@ export function checkApiBaseUrl(raw: unknown): ApiBaseCheck {
   url.hash = '';
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }
+
+/**
+ * Words a save button says, in the supported languages and the common others: the panel
+ * steps aside from such a button, and the journey takes a click on one (beside our filled
+ * fields, in an app that saves without sending a form) for the worker's Save.
+ */
+export const SAVE_WORDS =
+  /\b(save|update|submit|apply|done|publish|lưu|cập nhật|speichern|aktualisieren|enregistrer|mettre à jour|guardar|actualizar|salvar|atualizar|salva|aggiorna|сохранить|обновить|zapisz|kaydet|simpan|perbarui)\b|保存|更新|저장/i;

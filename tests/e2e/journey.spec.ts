@@ -27,8 +27,8 @@ interface Case {
   partial?: true;
 }
 
-// Not here yet (see the branch report): phpBB (the engine writes a full URL into phpBB's Facebook
-// handle field, which the site refuses), Discourse (the SPA's modal login is not completed).
+// Not here yet: phpBB (the engine writes a full URL into phpBB's Facebook handle field, which the
+// site refuses).
 const CASES: Case[] = [
   { key: 'mybb', what: 'MyBB: profile fields labelled by table rows, redirect page after the save', save: /^Update Profile$/ },
   { key: 'mastodon', what: 'Mastodon: e-mail login, 2FA on the same URL, metadata pairs', save: /^Save changes$/ },
@@ -41,6 +41,7 @@ const CASES: Case[] = [
   { key: 'buddypress', what: 'WordPress + BuddyPress: wp-login, xprofile editor with the member slug', save: /^Save Changes$/ },
   { key: 'drupal', what: 'Drupal: editor at /user/<id>/edit from drupalSettings, empty password fields beside the links', save: /^Save$/ },
   { key: 'moodle', what: 'Moodle: link fields in collapsed form sections', save: /^Update profile$/ },
+  { key: 'discourse', what: 'Discourse: a client-rendered app, its modal login with the 2FA code, History API routes', save: /^Save Changes$/ },
 ];
 
 /** The journey as the extension stores it (for failure messages). */

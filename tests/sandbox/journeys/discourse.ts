@@ -150,7 +150,8 @@ export const discourse: JourneySite = {
       { name: 'user_fields[3]', label: 'YouTube channel', kind: 'platform', platform: 'youtube', format: 'url' },
     ],
     rewritesOnSave: false,
-    publicProfilePath: (u) => `/u/${u.username}/summary`,
+    // Discourse's own link to a user (userPath, the user card): /u/<username>; the app then shows its summary.
+    publicProfilePath: (u) => `/u/${u.username}`,
     linksVisibleOnPublic: (s) => [
       ...(s.website ? [s.website] : []),
       ...urlsIn(s.bio_raw ?? ''),
@@ -213,6 +214,12 @@ export const discourse: JourneySite = {
       }
     }
     if (p.startsWith('/u/') && p.endsWith('.json')) return notFound();
+    // Rails' format negotiation (UsersController#show responds to json): a user's page asked for JSON is its data.
+    const up = p.match(/^\/u\/([^/]+)(?:\/summary)?$/);
+    if (up && ctx.method === 'GET' && /application\/json/.test(String(ctx.req.headers.accept ?? ''))) {
+      const user = ctx.userByName(decodeURIComponent(up[1]!));
+      return user ? json(200, { user: userJson(ctx, user) }) : notFound();
+    }
     // Every other GET is an app route: the same shell, rendered client-side.
     if (ctx.method === 'GET') return html(200, shell(ctx));
     return notFound();

@@ -123,6 +123,49 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { twitter: 'twitter.com/janedoe_art' } }));
   });
 
+  // An app that saves with its own request (Discourse's preferences: a type=button Save, a "Saved!" shown beside it).
+  const appEditor = (indicator: string) => `<style>.hidden{display:none}</style>
+    <section class="user-preferences"><div class="control-group pref-bio"><textarea id="bio" ${MARK}>Hi https://github.com/janedoe-art</textarea></div>
+    <div class="control-group user-field"><input id="tw" value="janedoe_art" ${MARK}></div>
+    <div class="control-group save-button"><div class="controls"><button class="btn btn-primary" type="button" id="save">Save Changes</button>
+    <button type="button" id="cancel">Cancel</button>${indicator}</div></div></section>`;
+
+  it('an app’s own Save button (no form sent): the fields around it, then the “Saved!” it shows beside it', async () => {
+    document.body.innerHTML = appEditor('<span class="saved hidden" id="ok">Saved!</span>');
+    start();
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+    expect(sent[0]).toMatchObject({ fields: { bio: { links: ['https://github.com/janedoe-art'] }, tw: { value: 'janedoe_art' } } });
+    (document.getElementById('tw') as HTMLInputElement).value = 'https://twitter.com/janedoe_art';
+    document.getElementById('ok')!.classList.remove('hidden');
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { tw: 'https://twitter.com/janedoe_art' } }));
+  });
+
+  it('controls with neither name nor id are keyed by their label (aria-label, the one label of their block), and read back by it', async () => {
+    document.body.innerHTML = `<style>.hidden{display:none}</style><section>
+      <div class="control-group"><textarea aria-label="About Me" ${MARK}>Hi https://github.com/janedoe-art</textarea></div>
+      <div class="control-group"><label class="control-label">Web Site</label><div class="controls"><input value="https://jane.example/" ${MARK}></div></div>
+      <div class="control-group"><button type="button" id="save">Save Changes</button><span class="saved hidden" id="ok">Saved!</span></div></section>`;
+    start();
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+    expect(Object.keys((sent[0] as { fields: object }).fields)).toEqual(['label:About Me', 'label:Web Site']);
+    document.querySelector('input')!.value = 'https://jane.example';
+    document.getElementById('ok')!.classList.remove('hidden');
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', kept: { 'label:About Me': 'Hi https://github.com/janedoe-art', 'label:Web Site': 'https://jane.example' } }));
+  });
+
+  it('a “saved” text already shown before the click, or a button that does not say save, is not a confirmed Save', async () => {
+    document.body.innerHTML = appEditor('<span id="ok">Last saved 2 days ago</span>');
+    start();
+    document.getElementById('cancel')!.click();
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+    document.getElementById('tw')!.setAttribute('class', 'changed');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent.map((e) => e.type)).toEqual(['save_attempted']);
+  });
+
   it('the editor again with the site’s error after a Save: not taken for a saved profile', async () => {
     document.body.innerHTML = '<p class="error">The field “Facebook” has invalid characters.</p><form><input name="twitter" value="janedoe_art"></form>';
     start({ journey: { saveAttemptAt: Date.now() - 2_000, filledFields: ['twitter'] } });

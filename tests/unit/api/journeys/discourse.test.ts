@@ -116,11 +116,14 @@ describe('Discourse SPA journey site', () => {
     });
     expect(view.counters).toMatchObject({ saves: 1, rejectedSaves: 1 });
     expect(view.editorPath).toBe('/u/lumenbakery/preferences/profile');
-    expect(view.publicProfilePath).toBe('/u/lumenbakery/summary');
+    expect(view.publicProfilePath).toBe('/u/lumenbakery');
     expect([...view.linksVisibleOnPublic].sort()).toEqual(
       ['https://lumenbakery.example', 'https://github.com/lumenbakery', 'https://twitter.com/lumenbakery', 'https://www.facebook.com/lumenbakery', 'https://www.youtube.com/@lumenbakery'].sort(),
     );
-    // What the public page renders from: the user JSON, for anyone.
+    // What the public page renders from: the user JSON, for anyone; the page itself answers it when asked for JSON (Rails).
+    const negotiated = await guest.get('/u/lumenbakery', { Accept: 'application/json' });
+    expect(negotiated.json<{ user: { website: string } }>().user.website).toBe('https://lumenbakery.example');
+    expect((await guest.get('/u/lumenbakery')).body).toContain('<section id="main"');
     const pub = (await guest.get('/u/lumenbakery.json')).json<{ user: Record<string, unknown> }>().user;
     expect(pub.website).toBe('https://lumenbakery.example');
     expect(pub.website_name).toBe('lumenbakery.example');
