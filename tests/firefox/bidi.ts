@@ -52,6 +52,12 @@ export class Bidi {
     return new Tab(this, context);
   }
 
+  /** Every top-level browsing context (tab) with the URL it has loaded. */
+  async tabs(): Promise<{ url: string; tab: Tab }[]> {
+    const { contexts } = await this.send<{ contexts: TreeNode[] }>('browsingContext.getTree', { maxDepth: 0 });
+    return contexts.map((c) => ({ url: c.url, tab: new Tab(this, c.context) }));
+  }
+
   async close(): Promise<void> {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     await this.send('session.end').catch(() => undefined);
@@ -99,6 +105,12 @@ export class Tab {
 
   async reload(): Promise<void> {
     await this.bidi.send('browsingContext.reload', { context: this.context, wait: 'complete' });
+  }
+
+  /** The URL this tab has loaded (read from the browser, so it works mid-navigation too). */
+  async url(): Promise<string> {
+    const { contexts } = await this.bidi.send<{ contexts: TreeNode[] }>('browsingContext.getTree', { root: this.context, maxDepth: 0 });
+    return contexts[0]?.url ?? '';
   }
 
   /** The frames directly inside this document, with the URL each has loaded. */
