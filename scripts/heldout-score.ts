@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { loadCorpus, readAll, type CorpusPage } from '../tests/fixtures/corpus';
+import { loadCorpus, PENDING_DIR, readAll, type CorpusPage } from '../tests/fixtures/corpus';
 
 interface Round {
   round: number;
@@ -148,7 +148,7 @@ async function main() {
     process.exit(2);
   }
   const round = JSON.parse(readFileSync(roundFile, 'utf8')) as Round;
-  const byName = new Map(loadCorpus().map((p) => [p.name, p]));
+  const byName = new Map([...loadCorpus(), ...loadCorpus(PENDING_DIR)].map((p) => [p.name, p]));
   const missing = round.pages.filter((n) => !byName.has(n));
   if (missing.length) throw new Error(`pages not in the corpus: ${missing.join(', ')}`);
 

@@ -314,11 +314,18 @@ const otpKinds = new Set(['text', 'number', 'tel']);
 
 function isBox(f: Field): boolean {
   if (!otpKinds.has(f.kind)) return false;
-  if (f.maxLength === 1) return true;
   const el = f.el as HTMLInputElement;
+  // Standards first: a number's stated range says how big it is ("FIDE rating", min 1400 max 3000 is no digit box).
+  if (bigRange(el)) return false;
+  if (f.maxLength === 1) return true;
   const mode = el.getAttribute('inputmode') ?? '';
   const numeric = mode === 'numeric' || mode === 'decimal' || f.kind === 'number' || f.kind === 'tel';
   return numeric && f.maxLength <= 1 && /0-9|\\d/.test(el.getAttribute('pattern') ?? '\\d');
+}
+
+function bigRange(el: Element): boolean {
+  const bound = (a: string) => (el.hasAttribute(a) ? Number(el.getAttribute(a)) : NaN);
+  return bound('max') > 9 || bound('min') > 9;
 }
 
 /** The field's standards attributes say it takes digits (or a one-time code): type, inputmode, pattern. */

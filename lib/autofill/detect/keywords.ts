@@ -56,7 +56,7 @@ export const K = {
     'authenticator', 'authentication code', 'auth code', 'verification code', 'verify code', 'verificationcode', 'security code', 'mfacode',
     'approvals code', 'otpcode', 'ma xac minh', 'ma xac thuc', 'ma otp', 'ma bao mat', 'xac minh 2 buoc', 'xac thuc hai yeu to',
     'xac thuc 2 lop', 'zwei faktor', 'bestatigungscode', 'sicherheitscode', 'code de verification', 'code de securite',
-    'codigo de verificacion', 'codigo de seguridad', 'one time code',
+    'codigo de verificacion', 'codigo de seguridad', 'one time code', 'authentifizierungscode', 'authentisierungscode', '=authcode',
   ),
   otpWeak: kw('=code', '=pin', '=token', 'passcode', '=verification', '=verify', '=auth', '=challenge', '=ma', '=codigo', '=otc'),
   otpExclude: kw(
@@ -95,7 +95,7 @@ export const K = {
   technical: kw(
     'webhook', 'callback', 'redirect', 'endpoint', '=api', '=feed', '=rss', '=atom', 'avatar', '=image', 'images', '=img', '=photo',
     'picture', '=logo', '=icon', 'favicon', 'banner', '=cover', 'thumbnail', 'gravatar', '=ical', '=oauth', 'return url', '=return',
-    'notify', '=ipn', '=cdn', '=embed', 'widget', '=pixel', 'tracking', 'secret', '=key', 'app id', 'client id', 'consumer',
+    'notify', '=ipn', '=cdn', '=embed', '=widget', '=pixel', 'tracking', 'secret', '=key', 'app id', 'client id', 'consumer',
     '=token', 'repository', '=repo', 'podcast', 'download', 'anh dai dien', 'hinh anh', '=video', 'playlist', 'canonical', 'sitemap',
     '=proxy', '=server', '=host', 'smtp', 'origin',
     // Profile 5, "technical URL fields … are not profile links": an OpenID identity URL is a sign-in identifier
@@ -128,7 +128,9 @@ export const K = {
 
   /** A form for something other than the profile. */
   foreignForm: kw(
-    'comment', 'comments', 'reply', 'respond', 'newsletter', 'subscribe', 'search', 'contact', 'feedback', 'enquiry', 'inquiry',
+    // "Contact" alone names a profile's contact-details section (WordPress, phpBB, Misago): a contact form says more, or says it in its ids
+    'comment', 'comments', 'reply', 'respond', 'newsletter', 'subscribe', 'search', 'contact us', 'contact form', 'contactform', 'contact me',
+    'get in touch', 'send us a message', 'kontaktformular', 'feedback', 'enquiry', 'inquiry',
     'checkout', '=cart', 'billing', 'shipping', '=order', 'booking', 'review', 'binh luan', 'lien he', 'phan hoi', 'kommentar',
     'kontakt', 'commentaire', 'comentario', 'support ticket', 'report', 'share',
   ),

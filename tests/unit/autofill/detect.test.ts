@@ -207,6 +207,31 @@ describe('page classification', () => {
     expect(analyzePage(fs, doc).otp.map((t) => t.fields[0]!.el.id)).toEqual(['c']);
   });
 
+  // Held-out round 5 (general rules, each tested beyond the page that showed it).
+  it.each([
+    ['a "Contact" section of the profile form (Misago, phpBB, WordPress "Contact Info")', '<form><fieldset><legend>Contact</legend><label for="w">Website</label><input id="w"></fieldset><button>Save</button></form>', 'w'],
+    ['z3c.form widget names (Plone: form.widgets.home_page)', '<form><label for="w">Homepage</label><input id="w" name="form.widgets.home_page"><button>Speichern</button></form>', 'w'],
+    ['a Django widget class on the field', '<form><label for="w">Web site</label><input id="w" class="widget-text" name="website"></form>', 'w'],
+  ])('the website field in %s', async (_name, html, id) => {
+    const { doc, fields: fs } = await fields(html);
+    expect(analyzePage(fs, doc).profile.website?.el.id).toBe(id);
+  });
+
+  it('a contact form still is not the profile; a widget URL is still technical', async () => {
+    const contact = await fields('<form><h2>Contact us</h2><label for="w">Your website</label><input id="w"><textarea name="message"></textarea><button>Send</button></form>');
+    expect(analyzePage(contact.fields, contact.doc).profile.website).toBeNull();
+    const widget = await fields('<form id="profile"><label for="x">Widget URL</label><input id="x" type="url"></form>');
+    expect(analyzePage(widget.fields, widget.doc).profile.website).toBeNull();
+  });
+
+  it('number inputs whose stated range is beyond one digit are not split code boxes (ratings, years)', async () => {
+    const row = (min: string, max: string) => ['a', 'b', 'c', 'd'].map((n) => `<div><label for="${n}">${n} rating</label><input id="${n}" type="number" min="${min}" max="${max}"></div>`).join('');
+    const ratings = await fields(`<form><div>${row('1400', '3000')}</div></form>`);
+    expect(analyzePage(ratings.fields, ratings.doc).otp).toHaveLength(0);
+    const digits = await fields(`<form><p>Two-factor authentication</p><div>${row('0', '9')}</div></form>`);
+    expect(analyzePage(digits.fields, digits.doc).otp.map((t) => t.fields.length)).toEqual([4]);
+  });
+
   // Fill policy, login: "never into new-password / confirm-password fields".
   it.each([
     ['a hidden confirm field', '<input id="p2" type="password" name="password_confirmation" hidden>'],
