@@ -431,8 +431,10 @@ function analyzeOtp(fields: Field[]): { otp: OtpTarget[]; refused: Field[] } {
       ok = sized && bagHas(mergeBags(groupContext(g), groupProse(g)), K.otpStrong);
     }
     if (!ok || !usable(f)) continue;
-    // autocomplete=one-time-code is the standard's word for it: a model prefix in the name (Rails' `user[otp_attempt]`) does not make it a user name
-    const declared = f.autocomplete.includes('one-time-code');
+    // autocomplete=one-time-code is the standard's word for it, and a field whose own words name a
+    // second-factor code says so too: a model prefix in the name (Rails' `user[otp_attempt]`) or a
+    // decorative icon's class (Matomo's `icon-user` in the label) does not make it a user name
+    const declared = f.autocomplete.includes('one-time-code') || bagHas(f.strong, K.otpStrong);
     if (excludedCode(f) || (!declared && (bagHas(f.strong, K.email) || bagHas(f.strong, K.usernameOnly)))) continue;
     if (sentElsewhere(f, groupOf(f))) {
       refused.push(f);
@@ -455,6 +457,35 @@ const PLATFORM_KW = PLATFORMS.map((p) => ({
   any: kw(...p.keywords, ...p.tokens.map((t) => `=${t}`)),
 }));
 const ANY_PLATFORM = kw(...PLATFORMS.flatMap((p) => [...p.keywords, ...p.tokens.map((t) => `=${t}`)]));
+
+/** `group[key][part]`: a collection keyed by a word (Castopod's `platforms[facebook][url]`). */
+const KEYED_NAME = /^([^[\]]+)\[([a-z][\w-]*)\]\[([^[\]]+)\]$/i;
+const namesPlatform = (key: string) => bagHas(makeBag(key.replace(/[-_]/g, ' ')), ANY_PLATFORM);
+
+/**
+ * Fill policy 1 and 3 (a platform's field holds that platform's link; free slots take the rest):
+ * in a collection keyed by network (`group[network][part]`, two or more keys naming known
+ * platforms), each row belongs to its network, so a row of a network the registry does not know
+ * (Castopod's Funkwhale, Matrix) is that network's field, never a free slot or the website.
+ */
+function unknownNetworkRows(fields: Field[]): Set<Field> {
+  const groups = new Map<string, { known: number; rows: { f: Field; key: string }[] }>();
+  for (const f of fields) {
+    const m = KEYED_NAME.exec(f.el.getAttribute('name') ?? '');
+    if (!m) continue;
+    const id = `${m[1]}|${m[3]}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { known: 0, rows: [] }));
+    g.rows.push({ f, key: m[2]! });
+  }
+  const out = new Set<Field>();
+  for (const g of groups.values()) {
+    const known = new Set(g.rows.filter((r) => namesPlatform(r.key)).map((r) => r.key.toLowerCase()));
+    if (known.size < 2) continue;
+    for (const r of g.rows) if (!known.has(r.key.toLowerCase())) out.add(r.f);
+  }
+  return out;
+}
 
 /** Platform named by the field (keywords, short tokens, or a platform domain in its text). */
 export function detectPlatform(f: Field): PlatformId | null {
@@ -596,6 +627,7 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
   // (an editable, empty user name / email beside a new password and no current password: sign-up,
   // "add new user") gives no profile fields.
   const creating = creationForms(fields);
+  const otherNetworks = unknownNetworkRows(cands);
   // A label + value pair told by the names alone (…[label] / …[value] under one prefix), even as a single row.
   const namedPair = namedPairs(cands);
   // visibility and form checks cost the most: only for fields that already look relevant
@@ -620,6 +652,7 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
         if (ok(f) && p !== ownPlatform) out.platforms.push({ field: f, platform: p });
         continue;
       }
+      if (otherNetworks.has(f)) continue;
       if ((repeated(f) && pairRole(f) === 'label') || namedPair.get(f) === 'label') {
         if (ok(f)) labels.add(f);
         continue;

@@ -223,6 +223,19 @@ function labelTexts(el: FieldEl, root: Document | ShadowRoot): string[] {
     while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
     if (dt) out.push(nodeText(dt));
   }
+  // An orphan label (its `for` names no element, or it has none and wraps no control) labels the one
+  // control of the smallest block holding both, as its author meant (Zulip's custom profile fields:
+  // for="Biography" and no such id; Discourse's "Web Site").
+  if (!out.some((s) => s.trim())) {
+    for (let a = el.parentElement, depth = 0; a && depth < 4; a = a.parentElement, depth++) {
+      if (a.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+      const l = a.querySelector('label');
+      if (!l) continue;
+      const target = l.getAttribute('for');
+      if (target ? !byId(root, target) : !containsField(l)) out.push(labelOwnText(l));
+      break;
+    }
+  }
   return out;
 }
 

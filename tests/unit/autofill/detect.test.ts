@@ -232,6 +232,38 @@ describe('page classification', () => {
     expect(analyzePage(digits.fields, digits.doc).otp.map((t) => t.fields.length)).toEqual([4]);
   });
 
+  it.each([
+    ['a decorative icon whose class says user (Matomo)', '<label for="c"><i class="icon-user icon"></i> Authentifizierungscode</label><input id="c" name="form_authcode" autocomplete="off">'],
+    ['a model prefix in the name', '<label for="c">Two-factor code</label><input id="c" name="user[otp_attempt]">'],
+    ['a Vietnamese label beside a user icon', '<label for="c"><i class="fa fa-user"></i> Mã xác thực</label><input id="c" name="code">'],
+  ])('a field whose own words name a second-factor code is one, whatever else its name says: %s', async (_name, html) => {
+    const { doc, fields: fs } = await fields(`<form><h2>Two-factor authentication</h2>${html}<button>Verify</button></form>`);
+    expect(analyzePage(fs, doc).otp.map((t) => t.fields[0]!.el.id)).toEqual(['c']);
+  });
+
+  it.each([
+    ['for= naming no element (Zulip)', '<div class="f"><span><label for="Biography">Biography</label></span><div class="hint">What are you interested in?</div><div><textarea id="t"></textarea></div></div>', 'biography'],
+    ['no for, a label in the field’s block (Discourse)', '<div class="control-group"><label class="control-label">Web Site</label><div class="controls"><input id="t"></div></div>', 'web site'],
+  ])('an orphan label names the one control of its block: %s', async (_name, html, word) => {
+    const { fields: fs } = await fields(`<form>${html}<div><label for="other">Other</label><input id="other"></div></form>`);
+    expect(fs.find((f) => f.el.id === 't')!.label.spaced).toContain(word);
+  });
+
+  it('an orphan label of a block with two controls names neither', async () => {
+    const { fields: fs } = await fields('<form><div><label>Links</label><input id="a"><input id="b"></div></form>');
+    expect(fs.find((f) => f.el.id === 'a')!.label.spaced.trim()).toBe('');
+  });
+
+  it('a collection keyed by network: a network the registry does not know keeps its row empty; a keyed list of other things is not one', async () => {
+    const rows = (keys: string[]) => keys.map((k) => `<div><label for="${k}">Your link</label><input type="url" id="${k}" name="platforms[${k}][url]"></div>`).join('');
+    const net = await fields(`<form id="profile">${rows(['facebook', 'instagram', 'funkwhale', 'matrix'])}</form>`);
+    const a = analyzePage(net.fields, net.doc);
+    expect(a.profile.platforms.map((p) => p.field.el.id).sort()).toEqual(['facebook', 'instagram']);
+    expect([a.profile.website?.el.id, ...a.profile.slots.map((s) => s.field.el.id)].filter(Boolean)).toEqual([]);
+    const other = await fields(`<form id="profile">${rows(['shop', 'blog'])}</form>`);
+    expect(unknownRowsFilled(analyzePage(other.fields, other.doc))).toBe(true);
+  });
+
   // Fill policy, login: "never into new-password / confirm-password fields".
   it.each([
     ['a hidden confirm field', '<input id="p2" type="password" name="password_confirmation" hidden>'],
@@ -272,3 +304,8 @@ describe('held-out generalisation (tests/fixtures/pages README, "Held-out check"
     expect(detectPlatform(byId('b'))).toBe('linkedin');
   });
 });
+
+/** Whether any profile target (website or a slot) was found on the page. */
+function unknownRowsFilled(a: ReturnType<typeof analyzePage>): boolean {
+  return !!a.profile.website || a.profile.slots.length > 0;
+}
