@@ -3,8 +3,8 @@
  * visible (MutationObserver, debounced; attribute changes only count when they
  * touch a form control or its container), on SPA navigation (Navigation API
  * events, popstate / hashchange, and a URL poll: never by wrapping the page's
- * history API, which an isolated world cannot see), and when a filled TOTP
- * code expires.
+ * history API, which an isolated world cannot see), when a form's fade-in or
+ * slide-in animation ends, and when a filled TOTP code expires.
  */
 import type { PageFillData } from '../messaging';
 import { autofillDocument, trackEdits, type AutofillResult } from './engine';
@@ -144,6 +144,17 @@ export function observeAutofill(
   // edits the worker makes while the first data request is in flight count too
   trackEdits(doc);
   if (doc.documentElement) observe(doc.documentElement);
+
+  // A form that fades or slides in (a CSS animation or transition on load) is faint or away at
+  // the first pass and changes no DOM when it arrives: its end is the moment it can be seen.
+  const onMotionEnd = (e: Event) => {
+    const t = e.target as Node | null;
+    if (t && touchesFields(t)) schedule();
+  };
+  for (const type of ['animationend', 'transitionend']) {
+    doc.addEventListener(type, onMotionEnd, true);
+    cleanups.push(() => doc.removeEventListener(type, onMotionEnd, true));
+  }
 
   // SPA navigation. A content script runs in an isolated world: wrapping history.pushState there
   // never sees the page's own calls. What does cross worlds: the Navigation API's events (one

@@ -24,6 +24,21 @@ describe('observeAutofill', () => {
     stop();
   });
 
+  it('fills a form once its fade-in ends (an animation changes no DOM; its end event is the moment)', async () => {
+    const { document: doc } = await page('<style id="s">.card{opacity:0}</style><div class="card" id="card"><form><label for="u">Email</label><input id="u" type="email"><label for="p">Password</label><input id="p" type="password"></form></div>', 'https://demo-social.test/login');
+    const stop = observeAutofill(doc, async () => data(), () => {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect($(doc, '#u').value).toBe('');
+    // the animation's last frame: the stylesheet's rule no longer applies (no attribute, no child of a form changes)
+    $(doc, '#s').textContent = '.card{opacity:1}';
+    await new Promise((r) => setTimeout(r, 300));
+    expect($(doc, '#u').value).toBe('');
+    $(doc, '#card').dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('animationend', { bubbles: true }));
+    await until(() => $(doc, '#u').value !== '');
+    expect($(doc, '#u').value).toBe('jane.doe.art@example.net');
+    stop();
+  });
+
   it('fills a field when it becomes visible (hidden attribute, class or style change)', async () => {
     const { document: doc } = await page('<style>.off{display:none}</style><form id="f"><div id="tab" class="off"><label for="t">Twitter URL</label><input id="t"></div></form>');
     const stop = observeAutofill(doc, async () => data(), () => {});
