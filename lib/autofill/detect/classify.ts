@@ -682,7 +682,7 @@ function analyzeProfile(fields: Field[], doc: Document): ProfileTargets {
       if (ok(f)) slotFields.push(f);
     } else if (bagHas(mergeBags(f.label, f.placeholder, f.attr), K.slots) && !bagHas(f.label, K.bio)) {
       if (ok(f)) out.lists.push(f);
-    } else if (bagHas(b, K.bio) && ok(f)) bios.push(f);
+    } else if ((bagHas(b, K.bio) || (!f.label.joined && bagHas(f.cls, K.bioClass))) && ok(f)) bios.push(f);
   }
 
   // rows led by a network picker: the text/url input right after it

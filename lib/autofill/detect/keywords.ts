@@ -115,6 +115,8 @@ export const K = {
     'sobre mi', 'beschreibung', 'personal statement', 'profile text', 'selbstbeschreibung', 'biografia', 'biographie', 'biografie',
     'su di me', 'o mnie', 'sobre mim', 'descrizione', 'descricao', '~自己紹介', '~紹介文', '~自己pr', '~자기소개', '~소개', '~简介', '~簡介', '~自我介绍',
   ),
+  /** A bio named only by its class (Pleroma's `textarea.bio`): the narrow words, never "description". */
+  bioClass: kw('=bio', 'biograph', 'about me', 'aboutme', '=profile bio', 'user bio', 'profile about'),
   /** Field says it wants a handle rather than a URL. */
   handle: kw(
     'username', 'user name', 'handle', '=user', '=nick', 'nickname', 'screen name', 'user id', '=id', 'profile name', 'profilename',

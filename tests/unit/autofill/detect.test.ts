@@ -264,6 +264,16 @@ describe('page classification', () => {
     expect(unknownRowsFilled(analyzePage(other.fields, other.doc))).toBe(true);
   });
 
+  it.each([
+    ['a label-less textarea whose class says bio (Pleroma FE)', '<p>プロフィール</p><div><textarea id="t" class="bio resize-height"></textarea></div>', true],
+    ['a label-less textarea with class user-bio', '<div><textarea id="t" class="form-control user-bio"></textarea></div>', true],
+    ['a label-less textarea whose class says only description (a ticket)', '<div><textarea id="t" class="description"></textarea></div>', false],
+    ['a labelled textarea: its label decides, not its class', '<label for="t">Message</label><textarea id="t" class="bio"></textarea>', false],
+  ])('the bio named by its class: %s', async (_name, html, bio) => {
+    const { doc, fields: fs } = await fields(`<form id="profile"><label for="w">Website</label><input id="w">${html}</form>`);
+    expect(analyzePage(fs, doc).profile.bio?.el.id === 't').toBe(bio);
+  });
+
   // Fill policy, login: "never into new-password / confirm-password fields".
   it.each([
     ['a hidden confirm field', '<input id="p2" type="password" name="password_confirmation" hidden>'],
