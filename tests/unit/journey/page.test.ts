@@ -141,6 +141,16 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { tw: 'https://twitter.com/janedoe_art' } }));
   });
 
+  it('a cookie banner’s “Save settings” under the page body is not the editor’s Save', async () => {
+    document.body.innerHTML = `${appEditor('<span class="saved hidden" id="ok">Saved!</span>')}<div class="cookie-banner"><p>We use cookies.</p><button type="button" id="consent">Save settings</button></div>`;
+    start();
+    document.getElementById('consent')!.click();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sent).toEqual([]);
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+  });
+
   it('controls with neither name nor id are keyed by their label (aria-label, the one label of their block), and read back by it', async () => {
     document.body.innerHTML = `<style>.hidden{display:none}</style><section>
       <div class="control-group"><textarea aria-label="About Me" ${MARK}>Hi https://github.com/janedoe-art</textarea></div>
