@@ -219,9 +219,10 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     const text = (button as HTMLInputElement).value || button.textContent || button.getAttribute('aria-label') || '';
     if (sendsForm || !SAVE_WORDS.test(text.trim().slice(0, 80))) return;
     // Near it only: a "Save settings" of a cookie banner under <body> is not the editor's Save.
-    let around: Element | null = button.parentElement;
-    for (let depth = 0; around && depth < 6 && around !== doc.body && !around.querySelector(`[${deps.markAttr}]`); depth++) around = around.parentElement;
-    if (around && around !== doc.body && around !== doc.documentElement && around.querySelector(`[${deps.markAttr}]`)) sentFrom(around, button);
+    let around = button.parentElement;
+    for (let depth = 0; around && around !== doc.body && around !== doc.documentElement && depth <= 6; depth++, around = around.parentElement) {
+      if (around.querySelector(`[${deps.markAttr}]`)) return sentFrom(around, button);
+    }
   };
   doc.addEventListener('submit', onSubmit, true);
   doc.addEventListener('click', onClick, true);

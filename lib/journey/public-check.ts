@@ -52,12 +52,13 @@ export function contentFromHtml(html: string, pageUrl: string): PageContent {
       // not a URL
     }
   }
-  const text = decode(
-    src
-      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<[^>]+>/g, ' '),
-  ).replace(/\s+/g, ' ');
+  const text = decode(withoutTags(src)).replace(/\s+/g, ' ');
   return { hrefs, text };
+}
+
+/** HTML's words: scripts, styles, `<noscript>` and templates dropped, then every tag. */
+function withoutTags(html: string): string {
+  return html.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]+>/g, ' ');
 }
 
 /** The same from a live document (a content script on the public profile itself). */
@@ -96,10 +97,5 @@ export function contentFromJson(data: unknown, pageUrl: string): PageContent {
 export function isAppShell(html: string): boolean {
   if (!/<script\b/i.test(html)) return false;
   const body = html.slice(0, 2_000_000).replace(/^[\s\S]*?<body\b[^>]*>/i, '');
-  const text = body
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length < 200;
+  return withoutTags(body).replace(/\s+/g, ' ').trim().length < 200;
 }

@@ -239,6 +239,16 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     }
   };
 
+  /** Which axes this element scrolls: overflow auto | scroll with more content than it shows. */
+  const scrollAxes = (a: Element, s: CSSStyleDeclaration): { x: boolean; y: boolean } => {
+    const ox = s.overflowX || s.overflow;
+    const oy = s.overflowY || s.overflow;
+    return {
+      x: (ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth,
+      y: (oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight,
+    };
+  };
+
   /** Clipped to (almost) nothing by its own clip-path (box known with layout, fractions without). */
   const clipPathHides = (el: Element, clipPath: string): boolean => {
     if (!clipPath || clipPath === 'none') return false;
@@ -417,10 +427,8 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
       const s = style(a);
       if (!s) continue;
-      const ox = s.overflowX || s.overflow;
-      const oy = s.overflowY || s.overflow;
-      const scrolls = ((oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight) || ((ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth);
-      if (!scrolls) continue;
+      const scrolls = scrollAxes(a, s);
+      if (!scrolls.x && !scrolls.y) continue;
       const ar = rect(a);
       return cx < ar.left || cx >= ar.right || cy < ar.top || cy >= ar.bottom ? a : null;
     }
@@ -445,8 +453,7 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     if (!sticky) return false;
     for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
       const s = style(a);
-      const oy = s ? s.overflowY || s.overflow : '';
-      if (!((oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight)) continue;
+      if (!s || !scrollAxes(a, s).y) continue;
       if (!a.contains(sticky)) return false;
       const br = rect(sticky);
       const ar = rect(a);
@@ -488,10 +495,7 @@ export function createVisibilityChecker(doc: Document, opts: VisibilityOptions =
     for (let a = parentOf(el); a && a !== root && a !== doc.body; a = parentOf(a)) {
       const s = style(a);
       if (!s) continue;
-      const ox = s.overflowX || s.overflow;
-      const oy = s.overflowY || s.overflow;
-      const scrollsX = (ox === 'auto' || ox === 'scroll') && a.scrollWidth > a.clientWidth;
-      const scrollsY = (oy === 'auto' || oy === 'scroll') && a.scrollHeight > a.clientHeight;
+      const { x: scrollsX, y: scrollsY } = scrollAxes(a, s);
       if (!scrollsX && !scrollsY) continue;
       const ar = rect(a);
       if (tooSmall(ar)) return false;
