@@ -25,6 +25,17 @@ dest="$cache/ghost-$version"
 log="$cache/install.log"
 
 [ -f "$dest/.ec-ready" ] && exit 0
+# What building sqlite3 from source needs, from Debian when a machine lacks it (before --background returns).
+need=()
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "tests/ghost/setup.sh: installing ${need[*]}"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
 mkdir -p "$cache"
 # One install at a time; the harness takes the same lock (shared) before it looks.
 exec 9>"$cache/.lock"
