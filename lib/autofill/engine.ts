@@ -37,6 +37,8 @@ export interface AutofillResult {
   submitted: boolean;
   /** The page shows a visible one-time-code field: the caller asks for the code (lib/page, `getOneTimeCode`). */
   codeField?: boolean;
+  /** Policy 4: the bio waits for the editor's links tab to be shown (it then gets what that tab's fields did not take). */
+  bioWaits?: boolean;
 }
 
 type Written = WrittenRecord;
@@ -381,7 +383,8 @@ function fillProfile(
     }
   };
   for (const f of p.lists) appendTo(f, 'link-slot');
-  if (p.bio && data.appendLinksToBio && !linksTabUnseen(p.bio.el, state)) appendTo(p.bio, 'bio');
+  if (p.bio && data.appendLinksToBio && linksTabUnseen(p.bio.el, state)) result.bioWaits = true;
+  else if (p.bio && data.appendLinksToBio) appendTo(p.bio, 'bio');
   else if (p.richBio && data.appendLinksToBio) appendRich(p.richBio);
 
   result.notFilled.push(...alloc.report());

@@ -2,5 +2,5 @@ export { NEW_JOURNEY, type Journey, type JourneyAction, type JourneyEvent, type 
 export { reduceJourney, sameUrl, type ReduceOptions } from './reduce';
 export { journeySummary, keptLinks, changedFields, shortLink } from './summary';
 export { linksVisible, contentFromHtml, contentFromDocument, contentFromJson, isAppShell, type PageContent } from './public-check';
-export { startJourneyPage, editorPartTarget, fieldKey, SAVE_WINDOW_MS, type Discovery, type JourneyPage, type JourneyPageDeps, type JourneyView, type PageKind } from './page';
+export { startJourneyPage, editorPartTarget, fieldKey, SAVE_WINDOW_MS, type Discovery, type JourneyPage, type JourneyPageDeps, type JourneyView, type PageKind, type FillPass } from './page';
 export { showsSignedIn } from './discover';

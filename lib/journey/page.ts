@@ -22,6 +22,12 @@ export interface Discovery {
 /** What the page kind of one fill pass was (lib/autofill `AutofillResult.page`). */
 export type PageKind = 'login' | 'otp' | 'profile' | 'other';
 
+/** What else one fill pass said (lib/autofill `AutofillResult`). */
+export interface FillPass {
+  /** The bio waits for the links' tab to be shown (fill policy 4). */
+  bioWaits?: boolean;
+}
+
 /** The journey as the background hands it to a page (no secrets). */
 export interface JourneyView {
   editorUrl?: string;
@@ -50,7 +56,7 @@ export interface JourneyPageDeps {
 
 export interface JourneyPage {
   /** After each fill pass: tells the background what the page is, once per kind of page. */
-  onFill(kind: PageKind): void;
+  onFill(kind: PageKind, pass?: FillPass): void;
   /** The background's (or the popup's) request to go elsewhere on the task's site. */
   navigate(url: string): { done: boolean; reason?: 'unsaved' };
   stop(): void;
@@ -59,6 +65,15 @@ export interface JourneyPage {
 /** A save the worker made counts as seen for this long (the site's redirect, a slow SPA). */
 export const SAVE_WINDOW_MS = 120_000;
 const SUCCESS_WAIT_MS = 10_000;
+/** How long an editor without a visible profile form is given to draw one before its links' part is opened. */
+export const PART_SETTLE_MS = 800;
+/**
+ * How long after the links' tab was filled the editor's first tab is shown again: the site first
+ * commits what it was given (blur handlers, its own URL-to-handle rewriting, validation) before
+ * that tab's fields are unmounted. 0.4 s lost a commit on the real Ghost; the worker sees the
+ * filled links meanwhile.
+ */
+export const RETURN_DELAY_MS = 1500;
 
 /** Words of a site's "saved" notice, in the supported languages and common others. */
 const SAVED_WORDS =
@@ -191,7 +206,8 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
     // A login step: a password, or a small form with our values and no task link (the identifier step, the one-time code).
     const values = Object.values(fields);
     // (An editor's empty "change password" fields do not make its Save a login.)
-    const password = Array.from(root.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value);
+    // A disabled one is never sent (HTML form submission), e.g. Ghost's "••••••••••••" beside its Change password button.
+    const password = Array.from(root.querySelectorAll<HTMLInputElement>('input[type=password]')).some((p) => !!p.value && !p.disabled);
     const boxes = root.querySelectorAll('input:not([type=hidden]), textarea').length;
     if (password || (values.length && values.every((f) => !f.links.length) && boxes < 4)) {
       void deps.send({ type: 'login_submitted', url: href() }).catch(() => undefined);
@@ -280,19 +296,85 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
 
   // The public profile is read by the background (with the worker's session), not here: one place counts it.
 
+  /**
+   * A bio on the tab the editor opened on waits for the links' tab (fill policy 4): once that
+   * tab is shown and filled, the editor's first tab is shown again, once, so the bio gets the
+   * links no field took and the worker saves a whole editor (a tabbed modal saves every tab).
+   */
+  let bioTabs: { el: Element; text: string }[] | null = null;
+  let openedTab: Element | null = null;
+  let returned = false;
+  function noteBioTab(pass: FillPass | undefined) {
+    if (!pass?.bioWaits || bioTabs) return;
+    // The bio is drawn, so the tabs shown are its own (unless ours was clicked and is not drawn yet).
+    // Every tab list's selected tab: which list is the editor's is known once ours is clicked.
+    const selected = Array.from(doc.querySelectorAll('[role=tab][aria-selected=true]')).filter((t) => t !== openedTab);
+    if (selected.length) bioTabs = selected.map((el) => ({ el, text: (el.textContent ?? '').trim() }));
+  }
+  function backToBioTab(kind: PageKind, pass: FillPass | undefined) {
+    if (!bioTabs || returned || !openedTab || kind !== 'profile' || pass?.bioWaits) return;
+    // Only after the links' tab is the one shown (its pass has filled it).
+    if (openedTab.isConnected && openedTab.getAttribute('aria-selected') !== 'true') return;
+    returned = true;
+    const ours = openedTab;
+    const recorded = bioTabs;
+    // After the fill engine's blur replays (one field per task) have committed the links' tab;
+    // not if the worker has started typing or clicking meanwhile.
+    let worker = false;
+    const byWorker = (e: Event) => {
+      if (e.isTrusted) worker = true;
+    };
+    for (const t of ['keydown', 'pointerdown'] as const) doc.addEventListener(t, byWorker, true);
+    const timer = setTimeout(() => {
+      for (const t of ['keydown', 'pointerdown'] as const) doc.removeEventListener(t, byWorker, true);
+      const list = ours.closest('[role=tablist]') ?? ours.parentElement;
+      if (stopped || !list || worker) return;
+      const inList = Array.from(list.querySelectorAll('[role=tab]'));
+      const tab = recorded.map((b) => (b.el.isConnected ? b.el : inList.find((t) => (t.textContent ?? '').trim() === b.text))).find((t) => t && inList.includes(t));
+      if (tab instanceof HTMLElement && tab !== ours && tab.getAttribute('aria-selected') !== 'true') tab.click();
+    }, RETURN_DELAY_MS);
+    cleanups.push(() => clearTimeout(timer));
+  }
+
+  /**
+   * The editor's part (tab / fold) holding the link fields, answered for this URL, is opened once,
+   * after a pass that filled the fields the editor shows first: an editor's first passes may come
+   * before they are drawn (an SPA's modal still loading or fading in), and a bio on its first tab
+   * would be left behind once the links' tab is shown. So it opens on a profile pass made while
+   * no animation runs (the fill engine passes again when one ends), or, for an editor whose first
+   * tab holds no profile form, once its tab has been drawn for PART_SETTLE_MS.
+   */
   let partOpened = false;
-  /** The part answered for this URL whose tab was not rendered yet (an SPA's modal still loading): tried again after each pass. */
-  let pendingPart: { url: string; part: Discovery['editorPart'] } | null = null;
-  function openEditorPart(part: Discovery['editorPart']) {
+  let wanted: { url: string; part: Discovery['editorPart']; drawnAt?: number } | null = null;
+  let partTimer: ReturnType<typeof setTimeout> | undefined;
+  cleanups.push(() => clearTimeout(partTimer));
+  function wantPart(part: Discovery['editorPart'], kind: PageKind, url: string) {
     if (partOpened) return;
-    const target = editorPartTarget(doc, part);
+    wanted = { url, part };
+    considerPart(kind, url);
+  }
+  function considerPart(kind: PageKind, url: string) {
+    const want = wanted;
+    if (partOpened || stopped || !want || want.url !== url) return;
+    const target = editorPartTarget(doc, want.part);
     if (!target) {
-      pendingPart = { url: href(), part };
+      want.drawnAt = undefined; // not drawn yet: a later pass tries again
       return;
     }
-    partOpened = true;
-    pendingPart = null;
-    target.click();
+    const settled = want.drawnAt !== undefined && now() - want.drawnAt >= PART_SETTLE_MS;
+    if ((kind === 'profile' && !stillDrawing(doc)) || settled) {
+      partOpened = true;
+      wanted = null;
+      clearTimeout(partTimer);
+      openedTab = target;
+      target.click();
+      return;
+    }
+    if (want.drawnAt === undefined) {
+      want.drawnAt = now();
+      clearTimeout(partTimer);
+      partTimer = setTimeout(() => considerPart(lastKind ?? 'other', href()), PART_SETTLE_MS);
+    }
   }
 
   function navigate(url: string): { done: boolean; reason?: 'unsaved' } {
@@ -303,10 +385,12 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
   }
 
   return {
-    onFill(kind) {
+    onFill(kind, pass) {
       if (stopped) return;
       const url = href();
-      if (pendingPart && !partOpened && pendingPart.url === url) openEditorPart(pendingPart.part);
+      noteBioTab(pass);
+      if (partOpened) backToBioTab(kind, pass);
+      considerPart(kind, url);
       if (kind === lastKind && url === lastUrl) return;
       lastKind = kind;
       lastUrl = url;
@@ -327,8 +411,8 @@ export function startJourneyPage(deps: JourneyPageDeps): JourneyPage {
         .then((answer) => {
           if (stopped) return;
           // The editor's link fields behind a tab or a fold, opened once: the platform's own, else a tab whose words say links.
-          if (answer?.part) openEditorPart(partOf(answer.part));
-          else if (kind !== 'profile' && onEditorUrl) openEditorPart(found.editorPart);
+          if (answer?.part) wantPart(partOf(answer.part), kind, url);
+          else if (kind !== 'profile' && onEditorUrl) wantPart(found.editorPart, kind, url);
           if (answer?.navigate) navigate(answer.navigate.url);
         });
       if (kind === 'profile') {
@@ -354,6 +438,15 @@ export function editorPartTarget(doc: Document, part: Discovery['editorPart']): 
       );
   // Never a real link away from the page: tabs are buttons or in-page anchors.
   return candidates.find((el) => !(el instanceof HTMLAnchorElement) || el.getAttribute('href')?.startsWith('#') || !el.getAttribute('href')) ?? null;
+}
+
+/** A finite CSS animation or transition is running: the page is still being drawn (its fields may not be visible yet). */
+function stillDrawing(doc: Document): boolean {
+  try {
+    return (doc.getAnimations?.() ?? []).some((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+  } catch {
+    return false;
+  }
 }
 
 function partOf(p: WirePart): NonNullable<Discovery['editorPart']> {

@@ -105,12 +105,17 @@ export function reduceJourney(journey: Journey, event: JourneyEvent, opts: Reduc
   return { journey: j, actions };
 }
 
-/** Same page for the journey's purposes: scheme, host, path and query, ignoring a trailing slash and the fragment. */
+/**
+ * Same page for the journey's purposes: scheme, host, path and query, ignoring a trailing slash and
+ * the fragment — unless the fragment is a route (`#/…`, `#!/…`: a hash-routed app such as Ghost's
+ * admin, where `#/dashboard` and `#/settings/staff/x` are different pages).
+ */
 export function sameUrl(a: string, b: string): boolean {
   try {
     const x = new URL(a);
     const y = new URL(b);
-    const norm = (u: URL) => `${u.host}${u.pathname.replace(/\/+$/, '')}${u.search}`.toLowerCase();
+    const route = (u: URL) => (/^#!?\//.test(u.hash) ? u.hash.replace(/^#!?/, '#').replace(/\/+$/, '') : '');
+    const norm = (u: URL) => `${u.host}${u.pathname.replace(/\/+$/, '')}${u.search}${route(u)}`.toLowerCase();
     return norm(x) === norm(y);
   } catch {
     return a === b;

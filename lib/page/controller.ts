@@ -87,7 +87,7 @@ export async function startTaskPage(deps: TaskPageDeps): Promise<TaskPage | null
     code.seen(r);
     lastResult = r;
     panel?.update(r);
-    journey?.onFill(r.page);
+    journey?.onFill(r.page, { bioWaits: !!r.bioWaits });
   };
 
   const getData = async (): Promise<PageFillData | null> => {

@@ -2,7 +2,7 @@ import { autofillDocument, isOurDispatch, MARK_ATTR, observeAutofill, undoAutofi
 import { showsSignedIn, startJourneyPage } from '../journey';
 import { contentMessenger, tabMessenger, type FillData } from '../messaging';
 import type { createPanel } from '../panel';
-import { readSignals, type SignalRequest } from '../platforms/signals';
+import { readApiProbes, readSignals, type SignalRequest } from '../platforms/signals';
 import { startTaskPage, type TaskPage } from './controller';
 import { fillDataCache } from './data';
 
@@ -75,7 +75,7 @@ function journeyDeps(doc: Document, first: FillData): Parameters<typeof startJou
     signals: async (d) => {
       request ??= contentMessenger.sendMessage('journeySignals').catch(() => null);
       const req = await request;
-      return req ? readSignals(d, req) : null;
+      return req ? readApiProbes(d, req, readSignals(d, req)) : null;
     },
     // The site's URLs are found in the background, from the signals (platform registry, then the page's links).
     discover: (d) => ({ signedIn: showsSignedIn(d) }),

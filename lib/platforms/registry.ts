@@ -70,6 +70,10 @@ export const PLATFORMS: readonly PlatformRecipe[] = [
       // The page is the staff editor itself: its route (admin-x-settings modalPaths `staff/:slug`, `staff/:slug/edit`;
       // `staff/invite` is the invite modal), so the journey knows the editor where no "Your profile" link is rendered.
       ['loc:', '', /^(?<edit>(?<base>.*?\/)ghost\/#\/(?:settings\/)?staff\/(?!invite(?:[/?#]|$))(?<slug>[^/?#]+))(?:\/edit)?\/?$/],
+      // Elsewhere in the admin (its dashboard, where a sign-in lands) the user's slug is drawn nowhere until the user
+      // menu opens: the admin API's current user (core/server/api/endpoints/users.js `readMe`, route `users/me/`),
+      // relative to the admin's own /ghost/ page.
+      ['api:api/admin/users/me/', 'json', /"slug":\s*"(?<slug>[^"\\]+)"/],
     ],
     login: 'ghost/#/signin',
     editor: ['ghost/#/settings/staff/{slug}', 'ghost/#/settings/staff'],

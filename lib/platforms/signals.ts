@@ -61,6 +61,7 @@ function safeDecode(v: string): string {
 function readProbe(doc: Document, origin: string, [sel, attr, src, flags]: WireProbe): UserPart | null {
   let raw: string | null | undefined;
   try {
+    if (sel.startsWith('api:')) return null; // read apart, asynchronously (readApiProbes)
     if (sel.startsWith('ls:')) raw = doc.defaultView?.localStorage.getItem(sel.slice(3));
     else if (sel === 'loc:') raw = localPath(doc.URL, origin);
     else {
@@ -73,6 +74,11 @@ function readProbe(doc: Document, origin: string, [sel, attr, src, flags]: WireP
   } catch {
     return null; // storage blocked, bad selector: no user part from this probe
   }
+  return userPartOf(raw, src, flags);
+}
+
+/** The user part a probe's regex finds in what it read: its named groups only (never the rest). */
+function userPartOf(raw: string | null | undefined, src: string | undefined, flags: string | undefined): UserPart | null {
   if (!raw?.trim()) return null;
   if (src === undefined) return { name: clip(raw) };
   let m: RegExpExecArray | null;
@@ -139,11 +145,66 @@ export function readSignals(doc: Document, req: SignalRequest): PageSignals {
     const open = gate.some((g) => selectors.includes(g));
     const u: UserPart = {};
     for (const probe of list) {
-      if (probe[0].startsWith('ls:') && !open) continue;
+      if ((probe[0].startsWith('ls:') || probe[0].startsWith('api:')) && !open) continue;
       const part = readProbe(doc, origin, probe);
       if (part) for (const [k, v] of Object.entries(part) as [keyof UserPart, string][]) u[k] ??= v;
     }
     if (Object.keys(u).length) users[id] = u;
   }
   return { url, origin, path: localPath(url, origin) ?? '', generators, selectors, resources, links, cookies, users };
+}
+
+const API_TIMEOUT_MS = 3_000;
+const API_MAX_CHARS = 200_000;
+
+/**
+ * The `api:` probes of the platforms whose own markers are on the page, for
+ * those whose page showed no user part: the platform's "who am I" endpoint
+ * on this origin, read with the page's session as the page itself would
+ * (Firefox: `content.fetch`, so the site sees its own origin), no redirect
+ * followed, only the regex's named groups kept. Ghost's admin draws the
+ * signed-in user's slug nowhere until its user menu is opened; its
+ * `users/me` answers it. A failed or refused read gives nothing.
+ */
+export async function readApiProbes(doc: Document, req: SignalRequest, signals: PageSignals, doFetch: typeof fetch = pageFetch()): Promise<PageSignals> {
+  const users = { ...signals.users };
+  for (const { id, gate, list } of req.probes) {
+    if (users[id] || !gate.some((g) => signals.selectors.includes(g))) continue;
+    for (const [sel, , src, flags] of list) {
+      if (!sel.startsWith('api:')) continue;
+      const part = userPartOf(await readApi(doc, sel.slice(4), signals.origin, doFetch), src, flags);
+      if (part) {
+        users[id] = part;
+        break;
+      }
+    }
+  }
+  return { ...signals, users };
+}
+
+async function readApi(doc: Document, path: string, origin: string, doFetch: typeof fetch): Promise<string | null> {
+  let url: URL;
+  try {
+    url = new URL(path, doc.baseURI);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin) return null;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+  try {
+    const res = await doFetch(url.href, { credentials: 'same-origin', redirect: 'error', cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/json' } });
+    if (!res.ok) return null;
+    return (await res.text()).slice(0, API_MAX_CHARS);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Firefox gives content scripts `content.fetch`, the page's own (its origin, its referrer); Chromium's `fetch` already is. */
+function pageFetch(): typeof fetch {
+  const own = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch;
+  return own ? own.bind((globalThis as { content?: unknown }).content) : (...a) => globalThis.fetch(...a);
 }

@@ -13,7 +13,10 @@ export type Mark = [kind: 'g' | 'r' | 'l' | 'p' | 'c', test: RegExp, weight?: nu
 
 /**
  * Where the signed-in user shows on a page. `sel` is a CSS selector, or
- * `ls:<key>` (the page's localStorage item), or `loc:` (the page's path).
+ * `ls:<key>` (the page's localStorage item), or `loc:` (the page's path), or
+ * `api:<path>` (a same-origin JSON "who am I" endpoint, the path relative to
+ * the page's base URL, read with the page's session; `attr` is then unused).
+ * Storage and API probes run only where the platform's own selectors are.
  * `attr` is an attribute, `text` (textContent) or `href` (the resolved
  * same-origin path). The regex's named groups — name, id, slug, base, edit,
  * pub — become the user part; without named groups group 1 (or the whole

@@ -13,6 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { launchWithExtension } from './support/chromium';
 import { configure, expect, openPopup, test as base } from './support/fixtures';
+import { Worker, configureAutoSubmit, recordJourney } from './support/journey';
 import { FIXTURE_PROFILE, startGhost, type GhostInstance, type GhostProfile } from '../ghost/ghost';
 
 // One Ghost for the file (it boots in ~20 s), reset before each test.
@@ -171,16 +172,17 @@ async function fillAndSave(page: Page, ghost: GhostInstance): Promise<void> {
   const { modal, field, tab } = editor(page);
   await expect(modal).toBeVisible({ timeout: 30_000 });
 
-  // The modal opens on its Profile tab; the links sit on Social Links: the extension opens that tab and fills it.
-  await expect(tab('Social Links')).toHaveAttribute('aria-selected', 'true');
+  // The modal opens on its Profile tab; the links sit on Social Links: the extension opens that tab and
+  // fills it, then shows the Profile tab again, whose bio gets the links no field took.
+  await expect(field('Bio')).toHaveValue(expectedBio(), { timeout: 20_000 });
+  await expect(tab('Profile')).toHaveAttribute('aria-selected', 'true');
+  // The links stay in the modal's state across tabs.
+  await tab('Social Links').click();
   await expect(field('Website')).toHaveValue(WEBSITE);
   for (const [key, label] of Object.entries(SOCIAL_FIELDS)) {
     // Ghost rewrites a URL to its own canonical form on blur: the database read-back checks the exact values.
     if (key !== 'website') await expect(field(label), label).toHaveValue(/^https:\/\/\S+$/);
   }
-  // The bio, on the Profile tab (committed links stay in the modal's state across tabs).
-  await tab('Profile').click();
-  await expect(field('Bio')).toHaveValue(expectedBio());
 
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/ghost\/api\/admin\/users\/[^/]+\/?(\?|$)/.test(r.url()));
   await modal.getByRole('button', { name: 'Save', exact: true }).click();
@@ -228,4 +230,89 @@ test('Ghost with auto-submit: the extension signs in itself; the worker only sav
   await fillAndSave(page, ghost);
   await expectSaved(ghost);
   await completeTask(popup, sandbox, taskId);
+});
+
+/** A link as a reader compares it: no scheme, no www, no trailing slash, lowercase. */
+const linkKey = (u: string) => u.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '').toLowerCase();
+
+test('the journey on the real Ghost: Get task, the staff editor\'s own Save, Complete — home, sign-in, dashboard, editor tab, read-back and the author page by the extension', async ({
+  ext,
+  sandbox,
+  ghost,
+}) => {
+  const taskId = randomUUID();
+  const links = [...Object.values(PLATFORM_LINKS), ...OTHER_LINKS];
+  // The task names the site with its port (this Ghost speaks only http on loopback).
+  sandbox.reset([
+    {
+      id: taskId,
+      request_id: randomUUID(),
+      domain: `${ghost.host}:${ghost.port}`,
+      website: WEBSITE,
+      username: 'linh.tran',
+      email: ghost.user.email,
+      password: ghost.user.password,
+      pass_mail: 'gmail-pass-not-for-ghost',
+      twofa: 'JBSWY3DPEHPK3PXP',
+      entity_connect: links,
+      status: 'connect',
+    },
+  ]);
+  await configureAutoSubmit(ext, sandbox.apiBase, sandbox.apiKey);
+  const worker = new Worker();
+  const popup = await openPopup(ext);
+
+  // 1. Get task: the public site opens, Ghost is recognised, its admin sign-in is filled and sent;
+  // the dashboard it lands on names nobody, so the admin API's current user gives the staff editor.
+  // The extension opens its Social Links tab and fills it, then shows the Profile tab again, whose
+  // bio gets the links no field took (the modal saves both tabs).
+  const opened = ext.context.waitForEvent('page');
+  await worker.act('Get task', popup.getByTestId('pull-task'));
+  const site = await opened;
+  await expect(site).toHaveURL(`${ghost.origin}/ghost/#/settings/staff/${ghost.user.slug}`, { timeout: 60_000 });
+  const { modal, field, tab } = editor(site);
+  await expect(modal).toBeVisible({ timeout: 30_000 });
+  await expect(field('Bio')).toHaveValue(expectedBio(), { timeout: 20_000 });
+  await expect(tab('Profile')).toHaveAttribute('aria-selected', 'true');
+  expect((await ghost.readProfile()).website, 'nothing saved before the worker\'s Save').toBeNull();
+
+  // 2. The editor's own Save.
+  await site.bringToFront();
+  const saved = site.waitForResponse((r) => r.request().method() === 'PUT' && /\/ghost\/api\/admin\/users\/[^/]+\/?(\?|$)/.test(r.url()));
+  await worker.act('Save', modal.getByRole('button', { name: 'Save', exact: true }));
+  expect((await saved).status()).toBe(200);
+  await expectSaved(ghost);
+
+  // The popup: the author page counted, link-post and the note prefilled.
+  await popup.bringToFront();
+  const check = popup.getByTestId('public-profile-check');
+  await expect(check).toContainText(/\d+/, { timeout: 30_000 });
+  const linkPost = await popup.getByTestId('link-post').inputValue();
+  expect(linkPost).toBe(`${ghost.origin}/author/${ghost.user.slug}/`);
+  // The test reads that page itself (from the site's tab: the browser resolves the made-up host) and counts the task's links.
+  const html = (
+    await site.evaluate(async (url) => {
+      const answer = await fetch(url, { credentials: 'include' });
+      return answer.ok ? answer.text() : `HTTP ${answer.status}`;
+    }, linkPost)
+  ).toLowerCase();
+  expect(html).not.toMatch(/^http \d+$/);
+  const visible = links.filter((l) => html.includes(linkKey(l)));
+  // "N/M links visible on <url>" (the popup speaks the worker's language), and the ones not shown.
+  const said = await check.innerText();
+  expect(said).toMatch(new RegExp(`\\b${visible.length}\\s*(?:/|of)\\s*${links.length}\\b`));
+  expect(said).toContain(linkPost);
+  for (const l of links.filter((x) => !visible.includes(x))) expect(said).toContain(l);
+  const note = await popup.getByTestId('note').inputValue();
+  expect(note).toMatch(/^\d+\/\d+ links saved/);
+  expect(note).toContain(`${visible.length}/${links.length} visible on the public profile`);
+
+  // 3. Complete: one report with the author page and the note.
+  await worker.act('Complete', popup.getByTestId('complete-task'));
+  await expect.poll(() => sandbox.task(taskId)?.status, { timeout: 20_000 }).toBe('completed');
+  const reports = sandbox.task(taskId)!.reports;
+  expect(reports).toHaveLength(1);
+  expect(reports[0]!.body).toMatchObject({ link_post: linkPost, note });
+  recordJourney('ghost', worker.actions);
+  expect(worker.actions).toEqual(['Get task', 'Save', 'Complete']);
 });

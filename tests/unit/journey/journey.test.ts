@@ -133,4 +133,13 @@ describe('public profile: links visible as links or as text', () => {
     expect(sameUrl('https://a.test/x/#top', 'https://a.test/x')).toBe(true);
     expect(sameUrl('https://a.test/x?y=1', 'https://a.test/x')).toBe(false);
   });
+
+  it('same page tells hash routes apart (#/…, #!/…): a hash-routed admin\'s dashboard is not its editor', () => {
+    expect(sameUrl('https://a.test/ghost/#/dashboard', 'https://a.test/ghost/#/settings/staff/linh')).toBe(false);
+    expect(sameUrl('https://a.test/ghost/#/settings/staff/linh/', 'https://a.test/ghost/#/settings/staff/linh')).toBe(true);
+    expect(sameUrl('https://a.test/app/#!/profile', 'https://a.test/app/#!/home')).toBe(false);
+    expect(sameUrl('https://a.test/app/#!/profile', 'https://a.test/app/#/profile')).toBe(true);
+    // A plain anchor is still the same page.
+    expect(sameUrl('https://a.test/profile#links', 'https://a.test/profile#top')).toBe(true);
+  });
 });

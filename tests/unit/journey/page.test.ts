@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PART_SETTLE_MS } from '../../../lib/journey/page';
 import { editorPartTarget, startJourneyPage, type JourneyAnswer, type JourneyEvent, type JourneyPage, type JourneyPageDeps } from '../../../lib/journey';
 
 const MARK = 'data-ec-autofilled';
@@ -222,5 +223,54 @@ describe('an answered editor part whose tab renders later (an SPA modal still lo
     expect(clicks).toBe(1);
     // Still one page event: the same kind on the same URL is not told again.
     expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
+  });
+});
+
+describe('the part is opened after the editor\'s visible fields are filled', () => {
+  // Promise callbacks only (vi.waitFor would move the fake clock).
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+  };
+  const html = '<div class="tabs"><button id="p">Profile</button><button id="s">Social Links</button></div><textarea name="bio"></textarea>';
+
+  it('a first pass before the editor is drawn (a modal fading in) waits for the pass that fills its form', async () => {
+    vi.useFakeTimers();
+    try {
+      answer = { part: { click: '.tabs button', text: ['social', 'i'] } };
+      document.body.innerHTML = html;
+      let clicks = 0;
+      document.getElementById('s')!.addEventListener('click', () => clicks++);
+      start();
+      page.onFill('other');
+      await settle();
+      expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
+      expect(clicks, 'not before the Profile tab was filled').toBe(0);
+      page.onFill('profile');
+      expect(clicks).toBe(1);
+      vi.advanceTimersByTime(5_000);
+      expect(clicks).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an editor whose first tab holds no profile form gets its part once the page has settled', async () => {
+    vi.useFakeTimers();
+    try {
+      answer = { part: { click: '.tabs button', text: ['social', 'i'] } };
+      document.body.innerHTML = html;
+      let clicks = 0;
+      document.getElementById('s')!.addEventListener('click', () => clicks++);
+      start();
+      page.onFill('other');
+      await settle();
+      expect(sent.filter((e) => e.type === 'page')).toHaveLength(1);
+      vi.advanceTimersByTime(PART_SETTLE_MS - 1);
+      expect(clicks).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(clicks).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
