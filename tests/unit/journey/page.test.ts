@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PART_SETTLE_MS } from '../../../lib/journey/page';
+import { PART_SETTLE_MS, RETURN_DELAY_MS } from '../../../lib/journey/page';
 import { editorPartTarget, startJourneyPage, type JourneyAnswer, type JourneyEvent, type JourneyPage, type JourneyPageDeps } from '../../../lib/journey';
 
 const MARK = 'data-ec-autofilled';
@@ -142,6 +142,21 @@ https://github.com/janedoe-art</textarea><input name="city" value="Hanoi"></form
     await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'saved', via: 'message', kept: { tw: 'https://twitter.com/janedoe_art' } }));
   });
 
+  it('a disabled password field (a “••••” shown beside a Change password button) does not make the Save a login step', async () => {
+    document.body.innerHTML = appEditor('<span class="saved hidden" id="ok">Saved!</span>').replace(
+      '<div class="control-group save-button">',
+      '<div class="control-group"><label for="pw">Password</label><input id="pw" type="password" value="••••••••••••" disabled><button type="button">Change password</button></div><div class="control-group save-button">',
+    );
+    start();
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['save_attempted']));
+    // An enabled password with a value is sent with the form: that Save is a login step.
+    sent = [];
+    (document.getElementById('pw') as HTMLInputElement).disabled = false;
+    document.getElementById('save')!.click();
+    await vi.waitFor(() => expect(sent.map((e) => e.type)).toEqual(['login_submitted']));
+  });
+
   it('a cookie banner’s “Save settings” under the page body is not the editor’s Save', async () => {
     document.body.innerHTML = `${appEditor('<span class="saved hidden" id="ok">Saved!</span>')}<div class="cookie-banner"><p>We use cookies.</p><button type="button" id="consent">Save settings</button></div>`;
     start();
@@ -269,6 +284,64 @@ describe('the part is opened after the editor\'s visible fields are filled', () 
       expect(clicks).toBe(0);
       vi.advanceTimersByTime(1);
       expect(clicks).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a bio on the editor\'s first tab, waiting for its links tab (fill policy 4)', () => {
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+  };
+  /** An ARIA tab list whose tabs select themselves when clicked, as Radix / Bootstrap tabs do. */
+  function tabbedEditor() {
+    document.body.innerHTML = `<div role="tablist" id="other"><button role="tab" aria-selected="true">Active</button></div>
+      <div role="dialog"><div role="tablist"><button role="tab" id="p" aria-selected="true">Profile</button><button role="tab" id="s" aria-selected="false">Social Links</button></div>
+      <textarea name="bio"></textarea></div>`;
+    const clicks: string[] = [];
+    for (const id of ['p', 's']) {
+      document.getElementById(id)!.addEventListener('click', () => {
+        clicks.push(id);
+        for (const t of document.querySelectorAll('[role=dialog] [role=tab]')) t.setAttribute('aria-selected', String(t.id === id));
+      });
+    }
+    return clicks;
+  }
+
+  it('once the links tab is shown and filled, the bio\'s tab is shown again, once', async () => {
+    vi.useFakeTimers();
+    try {
+      answer = { part: { click: '[role=dialog] [role=tab]', text: ['social', 'i'] } };
+      const clicks = tabbedEditor();
+      start();
+      page.onFill('profile', { bioWaits: true });
+      await settle();
+      expect(clicks).toEqual(['s']);
+      page.onFill('profile', { bioWaits: false });
+      vi.advanceTimersByTime(RETURN_DELAY_MS - 1);
+      expect(clicks, 'the links are committed first').toEqual(['s']);
+      vi.advanceTimersByTime(1);
+      expect(clicks).toEqual(['s', 'p']);
+      page.onFill('profile', { bioWaits: false });
+      vi.advanceTimersByTime(RETURN_DELAY_MS * 2);
+      expect(clicks).toEqual(['s', 'p']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('without a waiting bio the links tab stays shown', async () => {
+    vi.useFakeTimers();
+    try {
+      answer = { part: { click: '[role=dialog] [role=tab]', text: ['social', 'i'] } };
+      const clicks = tabbedEditor();
+      start();
+      page.onFill('profile', { bioWaits: false });
+      await settle();
+      page.onFill('profile', { bioWaits: false });
+      vi.advanceTimersByTime(RETURN_DELAY_MS * 2);
+      expect(clicks).toEqual(['s']);
     } finally {
       vi.useRealTimers();
     }
